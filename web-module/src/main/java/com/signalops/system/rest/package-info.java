@@ -1,0 +1,2 @@
+/** REST resources reporting on the running system. */
+package com.signalops.system.rest;

@@ -1,0 +1,2 @@
+/** Faces backing beans of the System page. */
+package com.signalops.system.web;
