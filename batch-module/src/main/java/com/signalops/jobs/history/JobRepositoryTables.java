@@ -4,40 +4,41 @@ import java.util.List;
 
 /**
  * The tables of Liberty's batch job repository ({@code <databaseStore>} of
- * {@code batchPersistence} in server.xml, no table prefix), in the order in which rows of one
- * job instance must be deleted: children before parents.
+ * {@code batchPersistence} in server.xml, Liberty's default table prefix {@code WLP}), and
+ * the order in which the rows of a set of job instances must be deleted: children first.
  */
 final class JobRepositoryTables {
 
     /** Batch statuses (ordinal of {@code jakarta.batch.runtime.BatchStatus}) after which nothing runs any more. */
     static final String FINISHED_STATUSES = "3, 4, 5, 6";
 
+    private static final String EXECUTIONS_OF = "SELECT JOBEXECID FROM WLPJOBEXECUTION WHERE FK_JOBINSTANCEID IN (%s)";
+
     /** One delete per table for the instances whose ids fill the {@code IN} list placeholder {@code %s}. */
     static final List<Delete> DELETES = List.of(
-            new Delete("REMOTABLEPARTITION",
-                    "DELETE FROM REMOTABLEPARTITION WHERE FK_JOBEXECUTIONID IN "
-                            + "(SELECT JOBEXECID FROM JOBEXECUTION WHERE FK_JOBINSTANCEID IN (%s))"),
-            new Delete("STEPTHREADEXECUTION",
-                    "DELETE FROM STEPTHREADEXECUTION WHERE FK_JOBEXECID IN "
-                            + "(SELECT JOBEXECID FROM JOBEXECUTION WHERE FK_JOBINSTANCEID IN (%s))"),
-            new Delete("STEPTHREADINSTANCE", "DELETE FROM STEPTHREADINSTANCE WHERE FK_JOBINSTANCEID IN (%s)"),
-            new Delete("JOBPARAMETER",
-                    "DELETE FROM JOBPARAMETER WHERE FK_JOBEXECID IN "
-                            + "(SELECT JOBEXECID FROM JOBEXECUTION WHERE FK_JOBINSTANCEID IN (%s))"),
-            new Delete("JOBEXECUTION", "DELETE FROM JOBEXECUTION WHERE FK_JOBINSTANCEID IN (%s)"),
-            new Delete("JOBINSTANCE", "DELETE FROM JOBINSTANCE WHERE JOBINSTANCEID IN (%s)"));
+            new Delete("WLPREMOTABLEPARTITION", "DELETE FROM WLPREMOTABLEPARTITION WHERE FK_JOBEXECUTIONID IN (" + EXECUTIONS_OF + ")"),
+            new Delete("WLPGROUPASSOCIATION", "DELETE FROM WLPGROUPASSOCIATION WHERE FK_JOBINSTANCEID IN (%s)"),
+            new Delete("WLPSTEPTHREADINSTANCE", "DELETE FROM WLPSTEPTHREADINSTANCE WHERE FK_JOBINSTANCEID IN (%s)"),
+            // partition threads point at their top-level step execution: they go first
+            new Delete("WLPSTEPTHREADEXECUTION", "DELETE FROM WLPSTEPTHREADEXECUTION WHERE FK_JOBEXECID IN (" + EXECUTIONS_OF + ") "
+                    + "AND FK_TOPLVL_STEPEXECID IS NOT NULL AND FK_TOPLVL_STEPEXECID <> STEPEXECID"),
+            new Delete("WLPSTEPTHREADEXECUTION", "DELETE FROM WLPSTEPTHREADEXECUTION WHERE FK_JOBEXECID IN (" + EXECUTIONS_OF + ")"),
+            new Delete("WLPJOBPARAMETER", "DELETE FROM WLPJOBPARAMETER WHERE FK_JOBEXECID IN (" + EXECUTIONS_OF + ")"),
+            new Delete("WLPJOBEXECUTION", "DELETE FROM WLPJOBEXECUTION WHERE FK_JOBINSTANCEID IN (%s)"),
+            new Delete("WLPJOBINSTANCE", "DELETE FROM WLPJOBINSTANCE WHERE JOBINSTANCEID IN (%s)"));
 
     /**
-     * Job instances, after {@code ?1}, that are finished and whose last activity (and that of
-     * every execution) lies before the cutoff {@code ?2}, excluding {@code ?3} (the running sweep).
+     * Job instances after id {@code ?1}, other than {@code ?2} (the running sweep), that are
+     * finished, whose last update and every execution's last activity lie before the cutoff
+     * ({@code ?3}, {@code ?4}); at most {@code ?5} of them, in id order.
      */
-    static final String EXPIRED_INSTANCES = "SELECT i.JOBINSTANCEID FROM JOBINSTANCE i "
+    static final String EXPIRED_INSTANCES = "SELECT i.JOBINSTANCEID FROM WLPJOBINSTANCE i "
             + "WHERE i.JOBINSTANCEID > ? AND i.JOBINSTANCEID <> ? "
             + "AND i.BATCHSTATUS IN (" + FINISHED_STATUSES + ") "
             + "AND COALESCE(i.UPDATETIME, i.CREATETIME) < ? "
-            + "AND NOT EXISTS (SELECT 1 FROM JOBEXECUTION e WHERE e.FK_JOBINSTANCEID = i.JOBINSTANCEID "
+            + "AND NOT EXISTS (SELECT 1 FROM WLPJOBEXECUTION e WHERE e.FK_JOBINSTANCEID = i.JOBINSTANCEID "
             + "AND (e.BATCHSTATUS NOT IN (" + FINISHED_STATUSES + ") "
-            + "OR COALESCE(e.ENDTIME, e.LASTUPDATEDTIME, e.CREATETIME) >= ?)) "
+            + "OR COALESCE(e.ENDTIME, e.UPDATETIME, e.CREATETIME) >= ?)) "
             + "ORDER BY i.JOBINSTANCEID LIMIT ?";
 
     record Delete(String table, String sql) {

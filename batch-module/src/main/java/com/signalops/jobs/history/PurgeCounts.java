@@ -13,7 +13,7 @@ record PurgeCounts(TreeMap<String, Long> perTable) implements Serializable {
     }
 
     long instances() {
-        return perTable.getOrDefault("JOBINSTANCE", 0L);
+        return perTable.getOrDefault("WLPJOBINSTANCE", 0L);
     }
 
     /** For the exit status, e.g. {@code deleted JOBEXECUTION=4,JOBINSTANCE=3,...}. */

@@ -3,6 +3,7 @@ package com.signalops.jobs.service;
 import com.signalops.jobs.domain.NightlyJob;
 import com.signalops.jobs.domain.NightlyTimer;
 import com.signalops.jobs.domain.ScheduleSpec;
+import com.signalops.jobs.domain.ScheduledRuns;
 import com.signalops.shared.NotFoundException;
 import com.signalops.system.service.SchemaMigrator;
 import jakarta.annotation.PostConstruct;

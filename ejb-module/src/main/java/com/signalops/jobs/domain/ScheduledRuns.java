@@ -1,6 +1,5 @@
-package com.signalops.jobs.service;
+package com.signalops.jobs.domain;
 
-import com.signalops.jobs.domain.ScheduledJobRun;
 import com.signalops.shared.UtcInstantConverter;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -10,14 +9,14 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The record of scheduled triggers; each call is its own transaction. */
+/** Repository of scheduled triggers; each call is its own transaction. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ScheduledRuns {
 
     private static final UtcInstantConverter UTC = new UtcInstantConverter();
 
-    @PersistenceContext(unitName = "signalops-ejb.jar#signalops")
+    @PersistenceContext(unitName = "signalops")
     private EntityManager em;
 
     /**
