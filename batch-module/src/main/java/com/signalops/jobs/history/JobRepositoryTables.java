@@ -16,16 +16,19 @@ final class JobRepositoryTables {
 
     /** One delete per table for the instances whose ids fill the {@code IN} list placeholder {@code %s}. */
     static final List<Delete> DELETES = List.of(
-            new Delete("WLPREMOTABLEPARTITION", "DELETE FROM WLPREMOTABLEPARTITION WHERE FK_JOBEXECUTIONID IN (" + EXECUTIONS_OF + ")"),
-            new Delete("WLPGROUPASSOCIATION", "DELETE FROM WLPGROUPASSOCIATION WHERE FK_JOBINSTANCEID IN (%s)"),
-            new Delete("WLPSTEPTHREADINSTANCE", "DELETE FROM WLPSTEPTHREADINSTANCE WHERE FK_JOBINSTANCEID IN (%s)"),
+            new Delete("WLPREMOTABLEPARTITION", null, "DELETE FROM WLPREMOTABLEPARTITION WHERE FK_JOBEXECUTIONID IN (" + EXECUTIONS_OF + ")"),
+            new Delete("WLPGROUPASSOCIATION", null, "DELETE FROM WLPGROUPASSOCIATION WHERE FK_JOBINSTANCEID IN (%s)"),
+            new Delete("WLPSTEPTHREADINSTANCE", null, "DELETE FROM WLPSTEPTHREADINSTANCE WHERE FK_JOBINSTANCEID IN (%s)"),
             // partition threads point at their top-level step execution: they go first
-            new Delete("WLPSTEPTHREADEXECUTION", "DELETE FROM WLPSTEPTHREADEXECUTION WHERE FK_JOBEXECID IN (" + EXECUTIONS_OF + ") "
-                    + "AND FK_TOPLVL_STEPEXECID IS NOT NULL AND FK_TOPLVL_STEPEXECID <> STEPEXECID"),
-            new Delete("WLPSTEPTHREADEXECUTION", "DELETE FROM WLPSTEPTHREADEXECUTION WHERE FK_JOBEXECID IN (" + EXECUTIONS_OF + ")"),
-            new Delete("WLPJOBPARAMETER", "DELETE FROM WLPJOBPARAMETER WHERE FK_JOBEXECID IN (" + EXECUTIONS_OF + ")"),
-            new Delete("WLPJOBEXECUTION", "DELETE FROM WLPJOBEXECUTION WHERE FK_JOBINSTANCEID IN (%s)"),
-            new Delete("WLPJOBINSTANCE", "DELETE FROM WLPJOBINSTANCE WHERE JOBINSTANCEID IN (%s)"));
+            new Delete("WLPSTEPTHREADEXECUTION", null, "DELETE FROM WLPSTEPTHREADEXECUTION WHERE FK_JOBEXECID IN ("
+                    + EXECUTIONS_OF + ") AND FK_TOPLVL_STEPEXECID <> STEPEXECID"),
+            // a top-level step execution points at itself, which InnoDB refuses to delete: unlink it first
+            new Delete("WLPSTEPTHREADEXECUTION",
+                    "UPDATE WLPSTEPTHREADEXECUTION SET FK_TOPLVL_STEPEXECID = NULL WHERE FK_JOBEXECID IN (" + EXECUTIONS_OF + ")",
+                    "DELETE FROM WLPSTEPTHREADEXECUTION WHERE FK_JOBEXECID IN (" + EXECUTIONS_OF + ")"),
+            new Delete("WLPJOBPARAMETER", null, "DELETE FROM WLPJOBPARAMETER WHERE FK_JOBEXECID IN (" + EXECUTIONS_OF + ")"),
+            new Delete("WLPJOBEXECUTION", null, "DELETE FROM WLPJOBEXECUTION WHERE FK_JOBINSTANCEID IN (%s)"),
+            new Delete("WLPJOBINSTANCE", null, "DELETE FROM WLPJOBINSTANCE WHERE JOBINSTANCEID IN (%s)"));
 
     /**
      * Job instances after id {@code ?1}, other than {@code ?2} (the running sweep), that are
@@ -41,7 +44,10 @@ final class JobRepositoryTables {
             + "OR COALESCE(e.ENDTIME, e.UPDATETIME, e.CREATETIME) >= ?)) "
             + "ORDER BY i.JOBINSTANCEID LIMIT ?";
 
-    record Delete(String table, String sql) {
+    /**
+     * @param unlink run before {@code sql} to break references the delete would trip over, or null
+     */
+    record Delete(String table, String unlink, String sql) {
     }
 
     private JobRepositoryTables() {

@@ -87,10 +87,22 @@ public class NightlyScheduler {
     @PostConstruct
     void start() {
         if (migrator.isMigrated()) {
-            synchronizeTimers();
+            resume();
         } else {
             long delay = retrySeconds * 1000;
             timerService.createIntervalTimer(delay, delay, new TimerConfig(WAIT_FOR_SCHEMA, false));
+        }
+    }
+
+    /** Brings the timers in line and restarts the registered jobs that a crash or a stop interrupted. */
+    private void resume() {
+        synchronizeTimers();
+        for (NightlyJob job : registeredJobs) {
+            try {
+                launcher.restartInterrupted(job.jobName());
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Job " + job.jobName() + " could not be restarted", e);
+            }
         }
     }
 
@@ -139,7 +151,7 @@ public class NightlyScheduler {
     void fire(Timer timer) {
         if (WAIT_FOR_SCHEMA.equals(timer.getInfo())) {
             if (migrator.isMigrated()) {
-                synchronizeTimers();
+                resume();
                 timer.cancel();
             }
             return;
@@ -163,6 +175,12 @@ public class NightlyScheduler {
         Optional<Long> claim = runs.claim(jobName, scheduledFor, clock.instant());
         if (claim.isEmpty()) {
             LOG.log(Level.INFO, "Job {0} for {1} already started elsewhere", new Object[] {jobName, scheduledFor});
+            return Optional.empty();
+        }
+        if (launcher.isRunning(jobName)) {
+            // never two runs of one job at once: the running one (perhaps a restart) does this trigger's work
+            runs.skipped(claim.get(), "an earlier run is still running");
+            LOG.log(Level.INFO, "Job {0} for {1} skipped: an earlier run is still running", new Object[] {jobName, scheduledFor});
             return Optional.empty();
         }
         try {

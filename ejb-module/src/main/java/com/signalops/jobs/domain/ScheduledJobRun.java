@@ -24,7 +24,7 @@ public class ScheduledJobRun {
     public static final int DETAIL_LENGTH = 255;
 
     /** How the trigger ended. */
-    public enum Outcome { CLAIMED, STARTED, FAILED_TO_START }
+    public enum Outcome { CLAIMED, STARTED, SKIPPED, FAILED_TO_START }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -64,9 +64,18 @@ public class ScheduledJobRun {
         this.outcome = Outcome.STARTED.name();
     }
 
+    public void skipped(String reason) {
+        this.outcome = Outcome.SKIPPED.name();
+        this.detail = bounded(reason);
+    }
+
     public void failedToStart(String reason) {
         this.outcome = Outcome.FAILED_TO_START.name();
-        this.detail = reason == null ? null : reason.substring(0, Math.min(reason.length(), DETAIL_LENGTH));
+        this.detail = bounded(reason);
+    }
+
+    private static String bounded(String reason) {
+        return reason == null ? null : reason.substring(0, Math.min(reason.length(), DETAIL_LENGTH));
     }
 
     public Long id() {

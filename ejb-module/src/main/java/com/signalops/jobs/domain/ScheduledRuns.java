@@ -42,6 +42,10 @@ public class ScheduledRuns {
         em.find(ScheduledJobRun.class, runId).started(executionId);
     }
 
+    public void skipped(long runId, String reason) {
+        em.find(ScheduledJobRun.class, runId).skipped(reason);
+    }
+
     public void failedToStart(long runId, String reason) {
         em.find(ScheduledJobRun.class, runId).failedToStart(reason);
     }

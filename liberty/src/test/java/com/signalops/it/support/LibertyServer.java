@@ -1,0 +1,160 @@
+package com.signalops.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code signalops} server of the Liberty runtime the build installed under
+ * {@code liberty/target/liberty/wlp}: deploys the EAR into dropins, starts it with the
+ * SIGNALOPS_* environment, stops and kills it.
+ */
+public final class LibertyServer {
+
+    public static final String NAME = "signalops";
+
+    private final Path wlp;
+    private final Map<String, String> environment;
+
+    /**
+     * @param environment added to the server process's environment (which otherwise is this
+     *                    process's): the SIGNALOPS_* values of docs/operations.md
+     */
+    public LibertyServer(Path wlp, Map<String, String> environment) {
+        this.wlp = wlp;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The server of this build (system property {@code signalops.wlp.dir}, else {@code target/liberty/wlp}). */
+    public static LibertyServer ofThisBuild(Map<String, String> environment) {
+        return new LibertyServer(Path.of(System.getProperty("signalops.wlp.dir", "target/liberty/wlp")).toAbsolutePath(),
+                environment);
+    }
+
+    public Path serverDir() {
+        return wlp.resolve("usr/servers").resolve(NAME);
+    }
+
+    public Path messagesLog() {
+        return serverDir().resolve("logs/messages.log");
+    }
+
+    public void deployEar(Path ear) {
+        copy(ear, serverDir().resolve("dropins/signalops.ear"));
+    }
+
+    public void undeployEar() {
+        delete(serverDir().resolve("dropins/signalops.ear"));
+    }
+
+    /** Starts the server in the background and waits until it reports started. */
+    public void start() {
+        run(List.of("start", NAME), Duration.ofMinutes(3));
+    }
+
+    public void stop() {
+        run(List.of("stop", NAME), Duration.ofMinutes(2));
+    }
+
+    /** Starts the server in the foreground with this process's console. */
+    public Process runInForeground() {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command(List.of("run", NAME))).inheritIO();
+            builder.environment().putAll(environment);
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Kills the server process at once (SIGKILL): no shutdown, no cleanup, as a crash would. */
+    public void kill() {
+        long pid = pid();
+        ProcessHandle.of(pid).ifPresent(process -> {
+            process.destroyForcibly();
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Server process " + pid + " did not die", e);
+            }
+        });
+    }
+
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid").resolve(NAME + ".pid")).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean isRunning() {
+        try {
+            return ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
+        } catch (UncheckedIOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    public String messages() {
+        try {
+            return Files.exists(messagesLog()) ? Files.readString(messagesLog()) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void run(List<String> arguments, Duration timeout) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command(arguments)).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("server " + arguments + " did not finish in " + timeout);
+            }
+            int exit = process.exitValue();
+            // 1 from 'stop' means it was not running: fine
+            if (exit != 0 && !(arguments.get(0).equals("stop") && exit == 1)) {
+                throw new IllegalStateException("server " + arguments + " exited " + exit + ": " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> command(List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(wlp.resolve("bin/server").toString());
+        command.addAll(arguments);
+        return command;
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package com.signalops.it.support;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The system under test, started once for all system test classes of a run: an empty
+ * database, the built EAR in the Liberty server, the server started with the dev profile and
+ * ready. Stopped when the run ends. Use with {@code @ExtendWith(SignalOpsSystem.class)}.
+ */
+public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private static TestDatabase database;
+    private static LibertyServer server;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (SignalOpsSystem.class) {
+            if (server == null) {
+                start();
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SignalOpsSystem.class.getName(), this);
+            }
+        }
+    }
+
+    private static void start() {
+        database = TestDatabase.start("signalops_it");
+        Map<String, String> environment = new HashMap<>(database.serverEnvironment());
+        environment.put("SIGNALOPS_PROFILE", "dev");
+        // every 15 s, so that the sweep's restart test sees scheduled runs; an overlapping trigger is skipped
+        environment.put("SIGNALOPS_SCHEDULE_JOB_HISTORY_SWEEP", "*/15 * * * * *");
+        server = LibertyServer.ofThisBuild(environment);
+        server.stop();
+        server.deployEar(Path.of(System.getProperty("signalops.ear", "target/signalops.ear")));
+        server.start();
+        awaitReady();
+    }
+
+    /** Waits until readiness answers UP; fails the test otherwise. */
+    public static void awaitReady() {
+        if (!Https.awaitStatus("/health/ready", 200, READY_TIMEOUT)) {
+            throw new IllegalStateException("SignalOps not ready within " + READY_TIMEOUT + "; readiness answers "
+                    + Https.statusOf("/health/ready"));
+        }
+    }
+
+    public static TestDatabase database() {
+        return database;
+    }
+
+    public static LibertyServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+            server.undeployEar();
+        } finally {
+            database.stop();
+        }
+    }
+}

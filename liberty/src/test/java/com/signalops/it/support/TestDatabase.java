@@ -1,0 +1,86 @@
+package com.signalops.it.support;
+
+import com.signalops.testing.EmbeddedMariaDb;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The MariaDB the system under test uses: by default the embedded one (port
+ * {@code signalops.test.db.port}), recreated empty for each run; with
+ * {@code SIGNALOPS_TEST_DB_URL} (plus {@code _USER}, {@code _PASSWORD}) an external database
+ * that the tests own and empty first.
+ */
+public final class TestDatabase {
+
+    private final EmbeddedMariaDb embedded;
+    private final String url;
+    private final String user;
+    private final String password;
+
+    private TestDatabase(EmbeddedMariaDb embedded, String url, String user, String password) {
+        this.embedded = embedded;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Starts (or reaches) the database and leaves {@code database} empty. */
+    public static TestDatabase start(String database) {
+        String external = System.getenv("SIGNALOPS_TEST_DB_URL");
+        try {
+            if (external != null && !external.isBlank()) {
+                TestDatabase db = new TestDatabase(null, external, System.getenv("SIGNALOPS_TEST_DB_USER"),
+                        System.getenv().getOrDefault("SIGNALOPS_TEST_DB_PASSWORD", ""));
+                db.emptyExternal();
+                return db;
+            }
+            int port = Integer.parseInt(System.getProperty("signalops.test.db.port", "3316"));
+            String password = System.getProperty("signalops.test.db.password", "signalops-test-only");
+            EmbeddedMariaDb embedded = EmbeddedMariaDb.start("test", port);
+            embedded.recreateDatabase(database, database, password);
+            return new TestDatabase(embedded, embedded.jdbcUrl(database), database, password);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The test database could not be prepared", e);
+        }
+    }
+
+    /** The embedded server, which tests may stop and restart; empty for an external database. */
+    public Optional<EmbeddedMariaDb> embedded() {
+        return Optional.ofNullable(embedded);
+    }
+
+    /** What the server needs to reach this database. */
+    public Map<String, String> serverEnvironment() {
+        return Map.of("SIGNALOPS_DB_URL", url, "SIGNALOPS_DB_USER", user, "SIGNALOPS_DB_PASSWORD", password);
+    }
+
+    /** A connection as the application's user. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    public void stop() {
+        if (embedded != null) {
+            embedded.stop();
+        }
+    }
+
+    private void emptyExternal() throws SQLException {
+        try (Connection connection = connect(); var statement = connection.createStatement()) {
+            statement.execute("SET FOREIGN_KEY_CHECKS = 0");
+            var tables = new java.util.ArrayList<String>();
+            try (var rows = statement.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            for (String table : tables) {
+                statement.execute("DROP TABLE `" + table + "`");
+            }
+            statement.execute("SET FOREIGN_KEY_CHECKS = 1");
+        }
+    }
+}
