@@ -55,7 +55,7 @@ class SecurityHeadersIT {
             assertTrue(inline.group(1).contains("nonce=\"" + nonce.group(1) + "\""), inline.group());
         }
         assertTrue(inlineScripts > 0, "the page has PrimeFaces' init script");
-        assertEquals("no-store", page.headers().firstValue("cache-control").orElse(null));
+        assertTrue(page.headers().firstValue("cache-control").orElse("").startsWith("no-store"), page.headers().toString());
     }
 
     @Test

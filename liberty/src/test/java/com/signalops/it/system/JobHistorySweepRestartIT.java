@@ -1,0 +1,87 @@
+package com.signalops.it.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.signalops.it.support.SignalOpsSystem;
+import com.signalops.testing.JobRepositoryFixture;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The nightly job-history-sweep in the server (scheduled every 15 s for the tests): killed in
+ * the middle of its work, it is restarted from its checkpoint when the server comes back and
+ * ends with exactly the rows a clean run leaves.
+ */
+@ExtendWith(SignalOpsSystem.class)
+class JobHistorySweepRestartIT {
+
+    private static final int OLD = 40_000;
+    private static final int RECENT = 200;
+
+    @Test
+    void aSweepKilledMidwayIsRestartedAndDeletesOldRowsOnly() throws Exception {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        try (Connection connection = SignalOpsSystem.database().connect()) {
+            JobRepositoryFixture.insertFinishedInstances(connection, "expired-job", OLD, now.minusDays(120), now.minusDays(120));
+            JobRepositoryFixture.insertFinishedInstances(connection, "recent-job", RECENT, now.minusDays(89), now.minusDays(89));
+        }
+
+        awaitRemaining(remaining -> remaining < OLD, Duration.ofSeconds(60), "a scheduled sweep started deleting");
+        SignalOpsSystem.server().kill();
+        long afterKill = remainingOld();
+        assertTrue(afterKill > 0, "killed before the sweep finished (" + afterKill + " left); raise OLD if this fails");
+
+        SignalOpsSystem.server().start();
+        SignalOpsSystem.awaitReady();
+        awaitRemaining(remaining -> remaining == 0, Duration.ofSeconds(180), "the restarted sweep deleted the rest");
+
+        try (Connection connection = SignalOpsSystem.database().connect()) {
+            assertEquals(0, JobRepositoryFixture.countAllRows(connection, "expired-job"));
+            assertEquals(RECENT, JobRepositoryFixture.countInstances(connection, "recent-job"));
+            assertEquals(RECENT * 8L, JobRepositoryFixture.countAllRows(connection, "recent-job"));
+            // the interrupted instance was restarted (a second execution) and completed
+            try (Statement statement = connection.createStatement();
+                    ResultSet restarted = statement.executeQuery("SELECT COUNT(*) FROM WLPJOBINSTANCE i "
+                            + "WHERE i.JOBNAME = 'job-history-sweep' AND i.NUMEXECS >= 2 AND i.BATCHSTATUS = 5")) {
+                restarted.next();
+                assertTrue(restarted.getLong(1) >= 1, "an interrupted sweep was restarted and completed");
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet failed = statement.executeQuery("SELECT COUNT(*) FROM WLPJOBEXECUTION e JOIN WLPJOBINSTANCE i "
+                            + "ON e.FK_JOBINSTANCEID = i.JOBINSTANCEID WHERE i.JOBNAME = 'job-history-sweep' AND e.BATCHSTATUS = 4")) {
+                failed.next();
+                assertTrue(failed.getLong(1) <= 1, "only the killed execution failed, not its restart: " + failed.getLong(1));
+            }
+        }
+    }
+
+    private interface Check {
+        boolean test(long remaining);
+    }
+
+    private static void awaitRemaining(Check check, Duration timeout, String what) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long remaining = remainingOld();
+        while (!check.test(remaining)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not seen within " + timeout + ": " + what + " (" + remaining + " old instances left)");
+            }
+            Thread.sleep(20);
+            remaining = remainingOld();
+        }
+    }
+
+    private static long remainingOld() throws SQLException {
+        try (Connection connection = SignalOpsSystem.database().connect()) {
+            return JobRepositoryFixture.countInstances(connection, "expired-job");
+        }
+    }
+}
