@@ -1,5 +1,5 @@
 /**
- * Running JSR-352 jobs: the nightly scheduler, on-demand starts and the job history.
- * The jobs and the scheduler live in the batch module; they register through {@link com.signalops.jobs.domain.NightlyJob}.
+ * Scheduling batch jobs: the {@link com.signalops.jobs.domain.NightlyJob} registrations, schedules and the
+ * record of each scheduled trigger. The scheduler and the jobs live in the batch module.
  */
 package com.signalops.jobs;

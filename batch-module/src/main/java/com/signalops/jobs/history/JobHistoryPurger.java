@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * Deletes every repository row of a chunk of job instances, children first, within the
  * chunk's transaction. Counts per table accumulate in the step's persistent user data, so
- * they survive a restart, and end up in the exit status.
+ * they survive a restart, and end up in the step's exit status.
  */
 @Named
 @Dependent

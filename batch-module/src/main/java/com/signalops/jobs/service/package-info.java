@@ -1,5 +1,4 @@
 /**
- * EJBs that schedule and start batch jobs: the nightly scheduler, on-demand starts and the record of
- * scheduled triggers. They know jobs by name only.
+ * EJBs that run batch jobs: the nightly scheduler and the launcher that starts and restarts jobs by name.
  */
 package com.signalops.jobs.service;

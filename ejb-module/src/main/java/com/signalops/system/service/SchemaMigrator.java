@@ -83,6 +83,9 @@ public class SchemaMigrator {
                     .locations("classpath:db/migration")
                     .callbackLocations("classpath:db/callback")
                     .validateMigrationNaming(true)
+                    // Liberty may create its own tables (batch, timers) first: start the history below V1
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
                     .load();
             MigrateResult result = flyway.migrate();
             var current = flyway.info().current();

@@ -1,0 +1,55 @@
+package com.signalops.it.arquillian;
+
+import com.signalops.it.support.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Prepares what Arquillian's managed Liberty needs before it starts the server: an empty
+ * database (named by the SIGNALOPS_DB_* environment the server inherits) and the local JMX
+ * connector through which Arquillian deploys. Register it before the Arquillian extension.
+ */
+public final class ArquillianServerSetup implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    private static TestDatabase database;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        synchronized (ArquillianServerSetup.class) {
+            if (database == null) {
+                database = TestDatabase.start("signalops_arq");
+                Files.createDirectories(connectorConfig().getParent());
+                Files.writeString(connectorConfig(), """
+                        <server>
+                          <!-- written by the Arquillian tests, removed when they end -->
+                          <featureManager><feature>localConnector-1.0</feature></featureManager>
+                        </server>
+                        """);
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(getClass().getName(), this);
+            }
+        }
+    }
+
+    public static TestDatabase database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        try {
+            Files.deleteIfExists(connectorConfig());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            database.stop();
+        }
+    }
+
+    private static Path connectorConfig() {
+        return Path.of(System.getProperty("signalops.server.dir")).resolve("configDropins/overrides/arquillian-local-connector.xml");
+    }
+}

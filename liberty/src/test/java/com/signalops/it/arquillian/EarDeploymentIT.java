@@ -1,0 +1,54 @@
+package com.signalops.it.arquillian;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.signalops.it.support.Https;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The built EAR, deployed by Arquillian into a managed Liberty with a real, empty MariaDB:
+ * it migrates the schema at start, reports ready and serves the API and the console.
+ */
+@ExtendWith({ArquillianServerSetup.class, ArquillianExtension.class})
+class EarDeploymentIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive signalops() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("signalops.ear")));
+    }
+
+    @Test
+    void theDeployedEarMigratesAnEmptyDatabaseAndBecomesReady() throws Exception {
+        assertTrue(Https.awaitStatus("/health/ready", 200, Duration.ofSeconds(60)), "ready");
+        try (Connection connection = ArquillianServerSetup.database().connect(); Statement statement = connection.createStatement();
+                ResultSet history = statement.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '1' AND success = 1")) {
+            history.next();
+            assertEquals(1, history.getInt(1));
+        }
+    }
+
+    @Test
+    void theDeployedEarServesTheApiAndTheConsole() {
+        HttpResponse<String> info = Https.get("/api/v1/system/info");
+        assertEquals(200, info.statusCode(), info.body());
+        JsonObject body = Json.createReader(new StringReader(info.body())).readObject();
+        assertEquals("1", body.getString("schemaVersion"));
+        assertTrue(body.getBoolean("databaseUp"));
+        assertEquals(200, Https.get("/system.xhtml").statusCode());
+    }
+}
