@@ -20,6 +20,9 @@ public final class Https {
 
     static {
         System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+        // idle connections close soon: an open one holds up Liberty's quiesce when the server stops
+        System.setProperty("jdk.httpclient.keepalive.timeout", "1");
+        System.setProperty("jdk.httpclient.keepalive.timeout.h2", "1");
     }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
