@@ -24,6 +24,7 @@ class HealthIT {
         assertEquals("database", database.getString("name"));
         assertEquals("UP", database.getJsonObject("data").getString("database"));
         assertEquals(true, database.getJsonObject("data").getBoolean("schemaMigrated"));
+        assertEquals(true, database.getJsonObject("data").getBoolean("tenantScoping"), "tenant scoping proven in force");
     }
 
     @Test

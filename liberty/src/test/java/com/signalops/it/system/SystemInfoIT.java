@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.signalops.it.support.Https;
+import com.signalops.it.support.Migrations;
 import com.signalops.it.support.SignalOpsSystem;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -25,7 +26,7 @@ class SystemInfoIT {
         assertFalse(info.getString("version").isBlank());
         assertFalse(info.getString("version").contains("${"), "version filtered at build time");
         assertTrue(info.getBoolean("databaseUp"));
-        assertEquals("1", info.getString("schemaVersion"));
+        assertEquals(Migrations.latest(), info.getString("schemaVersion"));
         assertTrue(info.containsKey("recentJobs"));
     }
 

@@ -2,6 +2,7 @@ package com.signalops.system.health;
 
 import com.signalops.system.service.SchemaMigrator;
 import com.signalops.system.service.SystemInfoService;
+import com.signalops.tenancy.service.TenantScopingProbe;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -9,7 +10,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when the database answers and the schema migrations have run. Each probe asks the
+ * Ready when the database answers, the schema migrations have run and tenant scoping is
+ * proven in force. Each probe asks the
  * database again, so readiness comes back by itself when the database does.
  */
 @Readiness
@@ -22,14 +24,19 @@ public class DatabaseReadinessCheck implements HealthCheck {
     @EJB
     private SchemaMigrator migrator;
 
+    @EJB
+    private TenantScopingProbe tenantScoping;
+
     @Override
     public HealthCheckResponse call() {
         boolean databaseUp = systemInfo.databaseAnswers();
         boolean migrated = migrator.isMigrated();
+        boolean scoped = databaseUp && migrated && tenantScoping.inForce().orElse(false);
         return HealthCheckResponse.named("database")
-                .status(databaseUp && migrated)
+                .status(databaseUp && migrated && scoped)
                 .withData("database", databaseUp ? "UP" : "DOWN")
                 .withData("schemaMigrated", migrated)
+                .withData("tenantScoping", scoped)
                 .build();
     }
 }

@@ -1,0 +1,99 @@
+package com.signalops.identity.domain;
+
+import com.signalops.tenancy.domain.District;
+import com.signalops.tenancy.domain.Store;
+import com.signalops.tenancy.domain.TenantOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A user's role in a workspace, over the whole workspace, one district or one store. */
+@Entity
+@Table(name = "membership")
+@NamedQuery(name = "Membership.findByUser", query = "select m from Membership m where m.user = :user order by m.id")
+public class Membership extends TenantOwned {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "user_id")
+    private UserAccount user;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "role_id")
+    private Role role;
+
+    @Column(name = "scope_type", nullable = false, length = 20)
+    private String scopeType;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "district_id")
+    private District district;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "store_id")
+    private Store store;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Membership() {
+    }
+
+    private Membership(UserAccount user, Role role, ScopeType scope, District district, Store store, Instant now) {
+        this.user = Objects.requireNonNull(user);
+        this.role = Objects.requireNonNull(role);
+        this.scopeType = scope.name();
+        this.district = district;
+        this.store = store;
+        this.createdAt = Objects.requireNonNull(now);
+    }
+
+    public static Membership ofWorkspace(UserAccount user, Role role, Instant now) {
+        return new Membership(user, role, ScopeType.WORKSPACE, null, null, now);
+    }
+
+    public static Membership ofDistrict(UserAccount user, Role role, District district, Instant now) {
+        return new Membership(user, role, ScopeType.DISTRICT, Objects.requireNonNull(district), null, now);
+    }
+
+    public static Membership ofStore(UserAccount user, Role role, Store store, Instant now) {
+        return new Membership(user, role, ScopeType.STORE, null, Objects.requireNonNull(store), now);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public UserAccount user() {
+        return user;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public ScopeType scope() {
+        return ScopeType.valueOf(scopeType);
+    }
+
+    public Optional<District> district() {
+        return Optional.ofNullable(district);
+    }
+
+    public Optional<Store> store() {
+        return Optional.ofNullable(store);
+    }
+}

@@ -1,0 +1,63 @@
+package com.signalops.tenancy.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A tenant: one merchant organisation with its districts, stores and people. */
+@Entity
+@Table(name = "workspace")
+public class Workspace {
+
+    public static final int NAME_LENGTH = 120;
+
+    /** Whether the workspace may be used. */
+    public enum Status { ACTIVE, DELETION_SCHEDULED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "name", nullable = false, length = NAME_LENGTH)
+    private String name;
+
+    @Column(name = "status", nullable = false, length = 20)
+    private String status;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Workspace() {
+    }
+
+    public Workspace(String name, Instant now) {
+        rename(name);
+        this.status = Status.ACTIVE.name();
+        this.createdAt = Objects.requireNonNull(now);
+    }
+
+    public void rename(String newName) {
+        String trimmed = Objects.requireNonNull(newName, "name").trim();
+        if (trimmed.isEmpty() || trimmed.length() > NAME_LENGTH) {
+            throw new IllegalArgumentException("A workspace name has 1 to " + NAME_LENGTH + " characters");
+        }
+        this.name = trimmed;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Status status() {
+        return Status.valueOf(status);
+    }
+}
