@@ -77,9 +77,26 @@ public final class RunSignalOps {
             System.out.println(" System page:       " + Https.uri("/system.xhtml"));
             System.out.println(" Health:            " + Https.uri("/health/ready"));
             System.out.println(" The certificate is a self-signed development one. Ctrl+C stops.");
+            firstDemoPassword().ifPresent(password -> System.out.println(
+                    " Demo workspace: sign in as admin@demo.signalops.test with " + password + " (shown this once)"));
             System.out.println("==================================================================");
         } else {
             System.out.println("SignalOps: not ready after 5 minutes; see the server log above.");
+        }
+    }
+
+    /** The demo admin's first password, if the server just created the demo workspace; the hand-over file goes. */
+    private static java.util.Optional<String> firstDemoPassword() {
+        Path file = LibertyServer.ofThisBuild(Map.of()).serverDir().resolve("demo-admin-first-password");
+        try {
+            if (!Files.exists(file)) {
+                return java.util.Optional.empty();
+            }
+            String password = Files.readString(file).trim();
+            Files.delete(file);
+            return java.util.Optional.of(password);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
         }
     }
 

@@ -50,6 +50,7 @@ class EarDeploymentIT {
         JsonObject body = Json.createReader(new StringReader(info.body())).readObject();
         assertEquals(Migrations.latest(), body.getString("schemaVersion"));
         assertTrue(body.getBoolean("databaseUp"));
-        assertEquals(200, Https.get("/system.xhtml").statusCode());
+        assertEquals(200, Https.get("/login.xhtml").statusCode());
+        assertEquals(302, Https.get("/system.xhtml").statusCode(), "console pages need a signed-in user");
     }
 }

@@ -1,11 +1,13 @@
 package com.signalops.it.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.signalops.it.support.Https;
 import com.signalops.it.support.Migrations;
 import com.signalops.it.support.SignalOpsSystem;
+import com.signalops.it.support.TestAccounts;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -13,20 +15,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The console in a real browser over HTTPS: pages render, PrimeFaces runs under the CSP, Ajax works. */
+/**
+ * The console in a real browser over HTTPS: sign-in, what the active role may open, role
+ * switch, sign-out, the one message for every failed sign-in and the lockout; PrimeFaces runs
+ * under the CSP and Ajax works.
+ */
 @ExtendWith(SignalOpsSystem.class)
 class ConsoleBrowserIT {
 
     private ChromeDriver driver;
+    private WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
         driver = Browser.open();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
     @AfterEach
@@ -35,34 +45,83 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void homePageLinksToTheSystemPageOnTheDevProfile() {
-        driver.get(Https.uri("/").toString());
-        assertTrue(driver.getTitle().contains("SignalOps"), driver.getTitle());
+    void adminSignsInSeesTheSystemPageRefreshesItAndSignsOut() {
+        signIn(SignalOpsSystem.demoAdminEmail(), SignalOpsSystem.demoAdminPassword());
+        assertEquals("Demo Admin", driver.findElement(By.id("account:user-name")).getText());
+        assertEquals("Admin", driver.findElement(By.id("active-role")).getText());
+
+        Cookie session = driver.manage().getCookieNamed("__Host-SIGNALOPS");
+        assertTrue(session.isSecure() && session.isHttpOnly(), "session cookie flags");
+
         driver.findElement(By.linkText("System")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/system.xhtml"));
-        assertTrue(driver.getTitle().startsWith("System"), driver.getTitle());
+        wait.until(ExpectedConditions.urlContains("/system.xhtml"));
+        assertEquals("UP", driver.findElement(By.id("system:database")).getText());
+        assertEquals(Migrations.latest(), driver.findElement(By.id("system:schema")).getText());
+        assertEquals(Boolean.TRUE, driver.executeScript("return !!(window.PrimeFaces && PrimeFaces.csp && PrimeFaces.csp.NONCE_VALUE);"),
+                "PrimeFaces initialised with the response's CSP nonce");
+        WebElement jobs = driver.findElement(By.id("system:jobs"));
+        driver.findElement(By.id("system:refresh")).click();
+        wait.until(ExpectedConditions.stalenessOf(jobs));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("system:jobs")));
+
+        List<String> problems = Browser.problems(driver);
+        assertTrue(problems.isEmpty(), "console problems (CSP violations among them): " + problems);
+
+        driver.findElement(By.id("account:signout")).click();
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        assertTrue(driver.findElement(By.id("signed-out")).isDisplayed());
+        // the old session is gone on the server: the console asks for a sign-in again
+        driver.get(Https.uri("/system.xhtml").toString());
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
     }
 
     @Test
-    void systemPageShowsTheServerStateAndRefreshesThroughAjaxWithoutCspViolations() {
+    void aUserWithTwoRolesSwitchesAndTheActiveRoleDecidesWhatOpens() throws Exception {
+        String password = "amber-lantern-meadow-7";
+        TestAccounts.create("rep.manager@demo.signalops.test", "Riley Rep", password, "rep", "manager");
+        signIn("rep.manager@demo.signalops.test", password);
+        assertEquals("Rep", driver.findElement(By.id("active-role")).getText());
+        assertTrue(driver.findElements(By.linkText("System")).isEmpty(), "a rep has no System link");
         driver.get(Https.uri("/system.xhtml").toString());
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        assertEquals("UP", driver.findElement(By.id("system:database")).getText());
-        assertEquals(Migrations.latest(), driver.findElement(By.id("system:schema")).getText());
-        assertTrue(!driver.findElement(By.id("system:version")).getText().isBlank());
-        assertEquals(Boolean.TRUE, driver.executeScript("return !!(window.PrimeFaces && PrimeFaces.csp && PrimeFaces.csp.NONCE_VALUE);"),
-                "PrimeFaces initialised with the response's CSP nonce");
+        assertFalse(driver.getPageSource().contains("system:database"), "a rep cannot open the System page");
 
-        WebElement jobs = driver.findElement(By.id("system:jobs"));
-        driver.findElement(By.id("system:refresh")).click();
-        // the Ajax update replaces the table element
-        wait.until(ExpectedConditions.stalenessOf(jobs));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("system:jobs")));
-        assertEquals("UP", driver.findElement(By.id("system:database")).getText());
+        driver.get(Https.uri("/").toString());
+        new Select(driver.findElement(By.id("account:role_input"))).selectByVisibleText("Manager");
+        driver.findElement(By.id("account:switch")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("active-role"), "Manager"));
+        driver.findElement(By.linkText("System")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("system:database")));
+    }
 
-        List<String> problems = Browser.problems(driver);
-        assertTrue(problems.stream().noneMatch(p -> p.contains("Content Security Policy") || p.contains("Refused to")),
-                "CSP violations: " + problems);
-        assertTrue(problems.isEmpty(), "console problems: " + problems);
+    @Test
+    void everyFailedSignInAnswersAlikeAndFiveFailuresLockTheAccount() throws Exception {
+        String password = "copper-harbour-quiet-9";
+        TestAccounts.create("locked.out@demo.signalops.test", "Lee Locked", password, "rep");
+        String wrongPassword = attemptMessage("locked.out@demo.signalops.test", "not-the-password-0");
+        String unknownAccount = attemptMessage("nobody.here@demo.signalops.test", "not-the-password-0");
+        assertEquals("Sign-in failed: wrong email or password.", wrongPassword);
+        assertEquals(wrongPassword, unknownAccount);
+        for (int i = 1; i < 5; i++) {
+            attemptMessage("locked.out@demo.signalops.test", "not-the-password-" + i);
+        }
+        // five failures: even the right password is refused now, with the same message
+        assertEquals(wrongPassword, attemptMessage("locked.out@demo.signalops.test", password));
+    }
+
+    private void signIn(String email, String password) {
+        driver.get(Https.uri("/login.xhtml").toString());
+        driver.findElement(By.id("signin:email")).sendKeys(email);
+        driver.findElement(By.id("signin:password")).sendKeys(password);
+        driver.findElement(By.id("signin:submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("account:user-name")));
+    }
+
+    private String attemptMessage(String email, String password) {
+        driver.get(Https.uri("/login.xhtml").toString());
+        driver.findElement(By.id("signin:email")).sendKeys(email);
+        driver.findElement(By.id("signin:password")).sendKeys(password);
+        driver.findElement(By.id("signin:submit")).click();
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#signin\\:messages .ui-messages-error-summary")))
+                .getText();
     }
 }

@@ -18,6 +18,7 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
 
     private static TestDatabase database;
     private static LibertyServer server;
+    private static String demoAdminPassword;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -40,6 +41,27 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         server.deployEar(Path.of(System.getProperty("signalops.ear", "target/signalops.ear")));
         server.start();
         awaitReady();
+        demoAdminPassword = takeDemoAdminPassword(server);
+    }
+
+    /** The first password the dev profile gave the demo admin (handed over in a file, as to the run command). */
+    static String takeDemoAdminPassword(LibertyServer server) {
+        java.nio.file.Path file = server.serverDir().resolve("demo-admin-first-password");
+        try {
+            String password = java.nio.file.Files.readString(file).trim();
+            java.nio.file.Files.delete(file);
+            return password;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the dev profile did not hand over the demo admin's first password", e);
+        }
+    }
+
+    public static String demoAdminEmail() {
+        return "admin@demo.signalops.test";
+    }
+
+    public static String demoAdminPassword() {
+        return demoAdminPassword;
     }
 
     /** Waits until readiness answers UP; fails the test otherwise. */

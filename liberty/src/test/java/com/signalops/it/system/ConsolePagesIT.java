@@ -4,35 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.signalops.it.support.Https;
-import com.signalops.it.support.Migrations;
 import com.signalops.it.support.SignalOpsSystem;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The console's pages render, and an unknown page answers the console's 404 page. */
+/** Console pages need a signed-in user; the login page renders for anybody. */
 @ExtendWith(SignalOpsSystem.class)
 class ConsolePagesIT {
 
-    @Test
-    void homeRenders() {
-        HttpResponse<String> home = Https.get("/");
-        assertEquals(200, home.statusCode(), home.body());
-        assertTrue(home.body().contains("Revenue leaks in your Shopify stores"), home.body());
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/index.xhtml", "/system.xhtml", "/no-such-page.xhtml"})
+    void anonymousRequestsForConsolePagesGoToTheLoginPage(String path) {
+        HttpResponse<String> response = Https.get(path);
+        assertEquals(302, response.statusCode(), path);
+        assertTrue(response.headers().firstValue("location").orElse("").endsWith("/login.xhtml"), response.headers().toString());
+        assertTrue(!response.body().contains("Revenue leaks"), "no console content before sign-in");
     }
 
     @Test
-    void systemPageShowsVersionDatabaseAndSchemaOnTheDevProfile() {
-        HttpResponse<String> page = Https.get("/system.xhtml");
-        assertEquals(200, page.statusCode(), page.body());
-        assertTrue(page.body().contains("id=\"system:schema\">" + Migrations.latest() + "<"), page.body());
-        assertTrue(page.body().contains(">UP<"), page.body());
+    void loginPageRenders() {
+        HttpResponse<String> login = Https.get("/login.xhtml");
+        assertEquals(200, login.statusCode(), login.body());
+        assertTrue(login.body().contains("id=\"signin:email\""), login.body());
+        assertTrue(login.body().contains("autocomplete=\"current-password\""), login.body());
     }
 
     @Test
-    void unknownPagesAnswerNotFoundWithoutDetails() {
-        HttpResponse<String> missing = Https.get("/no-such-page.xhtml");
-        assertEquals(404, missing.statusCode());
+    void errorPagesRenderWithoutDetails() {
+        HttpResponse<String> missing = Https.get("/error.xhtml");
+        assertEquals(200, missing.statusCode());
         assertTrue(missing.body().contains("This page does not exist"), missing.body());
         assertTrue(!missing.body().contains("java.lang.") && !missing.body().contains("Liberty"), missing.body());
     }

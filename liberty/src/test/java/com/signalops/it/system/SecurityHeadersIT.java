@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SecurityHeadersIT {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/index.xhtml", "/system.xhtml", "/api/v1/system/info", "/api/v1/no-such-thing",
+    @ValueSource(strings = {"/", "/index.xhtml", "/login.xhtml", "/system.xhtml", "/api/v1/system/info", "/api/v1/no-such-thing",
             "/health/ready", "/no-such-page", "/ibm/api/batch/jobinstances"})
     void everyResponseCarriesTheSecurityHeaders(String path) {
         HttpResponse<String> response = Https.get(path);
@@ -38,7 +38,7 @@ class SecurityHeadersIT {
 
     @Test
     void consolePagesAllowScriptsOnlyFromTheServerOrWithThisResponsesNonce() {
-        HttpResponse<String> page = Https.get("/system.xhtml");
+        HttpResponse<String> page = Https.get("/login.xhtml");
         assertEquals(200, page.statusCode());
         String policy = page.headers().firstValue("content-security-policy").orElseThrow();
         Matcher scriptSrc = Pattern.compile("script-src ([^;]*)").matcher(policy);
@@ -60,7 +60,7 @@ class SecurityHeadersIT {
 
     @Test
     void sessionCookieIsHostPrefixedSecureHttpOnlyAndLax() {
-        HttpResponse<String> page = Https.get("/system.xhtml");
+        HttpResponse<String> page = Https.get("/login.xhtml");
         List<String> cookies = page.headers().allValues("set-cookie");
         String session = cookies.stream().filter(c -> c.startsWith("__Host-SIGNALOPS=")).findFirst()
                 .orElseThrow(() -> new AssertionError("no session cookie in " + cookies));

@@ -1,0 +1,2 @@
+/** Audit and security-event vocabulary. */
+package com.signalops.audit.domain;

@@ -1,0 +1,131 @@
+package com.signalops.identity.service;
+
+import com.signalops.audit.domain.AuditEntry;
+import com.signalops.audit.domain.Severity;
+import com.signalops.audit.service.AuditTrail;
+import com.signalops.identity.domain.LoginThrottle;
+import com.signalops.identity.domain.Membership;
+import com.signalops.identity.domain.PasswordHasher;
+import com.signalops.identity.domain.SignedIn;
+import com.signalops.identity.domain.UserAccount;
+import com.signalops.shared.Digests;
+import com.signalops.tenancy.domain.TenantOwned;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks a sign-in against the stored password under the brute-force limits. An unknown
+ * account, a wrong password and a refused (locked) attempt answer alike and take alike: a
+ * password hash is computed every time. Every attempt is recorded, audited and, when it fails,
+ * raised as a security event.
+ */
+@Stateless
+public class SignInService {
+
+    @PersistenceContext(unitName = "signalops")
+    private EntityManager em;
+
+    @EJB
+    private AuditTrail audit;
+
+    private final PasswordHasher hasher = new PasswordHasher();
+    private final LoginThrottle throttle = new LoginThrottle();
+    private final Clock clock = Clock.systemUTC();
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<SignedIn> signIn(String email, char[] password, String clientAddress) {
+        Instant now = clock.instant();
+        String normalised = normalised(email);
+        String account = Digests.sha256("account:" + (normalised == null ? String.valueOf(email) : normalised));
+        String address = Digests.sha256("address:" + clientAddress);
+        boolean refused = throttle.refuses(failures("account_digest", account, now), failures("address_digest", address, now), now);
+        UserAccount user = normalised == null ? null : em.createNamedQuery("UserAccount.findByEmail", UserAccount.class)
+                .setParameter("email", normalised).getResultStream().findFirst().orElse(null);
+        boolean matches;
+        if (user != null && user.passwordHash() != null) {
+            matches = hasher.verify(password, user.passwordHash());
+        } else {
+            hasher.verifyDummy(password);
+            matches = false;
+        }
+        boolean success = !refused && matches && user.canSignIn();
+        em.createNativeQuery("INSERT INTO login_attempt (account_digest, address_digest, attempted_at, succeeded) VALUES (?, ?, ?, ?)")
+                .setParameter(1, account).setParameter(2, address).setParameter(3, utc(now)).setParameter(4, success)
+                .executeUpdate();
+        String actorId = user == null ? null : user.id().toString();
+        if (!success) {
+            audit.record(new AuditEntry(null, "USER", actorId, "UI", "session.sign-in", "user", actorId,
+                    refused ? "DENIED" : "FAILED", clientAddress));
+            audit.securityEvent(null, refused ? "sign-in.refused-locked" : "sign-in.failed", refused ? Severity.MEDIUM : Severity.LOW,
+                    "account " + account.substring(0, 12) + ", address " + address.substring(0, 12));
+            return Optional.empty();
+        }
+        if (hasher.needsRehash(user.passwordHash())) {
+            user.setPassword(hasher.hash(password), now);
+        }
+        SignedIn signedIn = access(user);
+        audit.record(new AuditEntry(signedIn.workspaceId(), "USER", actorId, "UI", "session.sign-in", "user", actorId, "SUCCESS",
+                clientAddress));
+        return Optional.of(signedIn);
+    }
+
+    /** What {@code user} holds in the first workspace they are a member of. */
+    private SignedIn access(UserAccount user) {
+        // which workspaces an account belongs to is an identity question, asked across workspaces
+        List<?> workspaces = em.createNativeQuery("SELECT DISTINCT workspace_id FROM membership WHERE user_id = ? ORDER BY workspace_id")
+                .setParameter(1, user.id()).getResultList();
+        if (workspaces.isEmpty()) {
+            return new SignedIn(user.id(), user.displayName(), null, List.of());
+        }
+        long workspaceId = ((Number) workspaces.get(0)).longValue();
+        em.setProperty(TenantOwned.TENANT_PROPERTY, Long.toString(workspaceId));
+        List<SignedIn.Grant> grants = em.createNamedQuery("Membership.findByUser", Membership.class).setParameter("user", user)
+                .getResultList().stream()
+                .map(m -> new SignedIn.Grant(m.role().code(), m.role().name(), m.scope(),
+                        m.district().map(d -> d.id()).orElse(null), m.store().map(s -> s.id()).orElse(null), m.role().permissions()))
+                .toList();
+        return new SignedIn(user.id(), user.displayName(), workspaceId, grants);
+    }
+
+    private List<Instant> failures(String column, String digest, Instant now) {
+        return em.createNativeQuery("SELECT attempted_at FROM login_attempt WHERE " + column + " = ? AND succeeded = FALSE "
+                        + "AND attempted_at >= ?")
+                .setParameter(1, digest).setParameter(2, utc(now.minus(LoginThrottle.LOOKBACK)))
+                .getResultList().stream().map(JpaTimes::toInstant).toList();
+    }
+
+    private static String normalised(String email) {
+        try {
+            return UserAccount.normaliseEmail(email);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static final class JpaTimes {
+        static Instant toInstant(Object value) {
+            if (value instanceof Timestamp timestamp) {
+                return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+            }
+            if (value instanceof LocalDateTime local) {
+                return local.toInstant(ZoneOffset.UTC);
+            }
+            throw new IllegalStateException("Unexpected time value " + value);
+        }
+    }
+}

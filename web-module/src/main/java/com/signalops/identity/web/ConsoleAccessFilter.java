@@ -1,0 +1,68 @@
+package com.signalops.identity.web;
+
+import com.signalops.identity.domain.Permission;
+import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * After the container's sign-in check: sends anonymous requests for console pages to the login
+ * page, ends sessions past their absolute lifetime, sends a
+ * signed-in request without a SignalOps session back to the login page, and refuses pages
+ * whose permission the active role lacks (deny by default: every page is listed here or open).
+ */
+@WebFilter(urlPatterns = "*.xhtml", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
+public class ConsoleAccessFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What each console page needs beyond being signed in. */
+    static final Map<String, Permission> PAGE_PERMISSIONS = Map.of("/system.xhtml", Permission.JOBS_VIEW);
+
+    @Inject
+    private ConsoleSession session;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String page = request.getServletPath();
+        if (isOpen(page)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getUserPrincipal() == null) {
+            // reached without the container's check (the welcome page of "/"): deny by default
+            response.sendRedirect(request.getContextPath() + "/login.xhtml");
+            return;
+        }
+        if (!session.isSignedIn() || session.isExpired(Instant.now())) {
+            HttpSession current = request.getSession(false);
+            request.logout();
+            if (current != null) {
+                current.invalidate();
+            }
+            response.sendRedirect(request.getContextPath() + "/login.xhtml?expired=true");
+            return;
+        }
+        Permission needed = PAGE_PERMISSIONS.get(page);
+        if (needed != null && !session.may(needed)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean isOpen(String page) {
+        return page.equals("/login.xhtml") || page.equals("/error.xhtml") || page.equals("/expired.xhtml")
+                || page.startsWith("/jakarta.faces.resource/");
+    }
+}
