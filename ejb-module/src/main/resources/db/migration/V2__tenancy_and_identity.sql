@@ -96,7 +96,7 @@ CREATE TABLE membership (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Sign-in attempts, for the brute-force limits. The account and the address are kept only as
--- SHA-256 digests; rows older than a day serve no limit and are swept.
+-- SHA-256 digests; rows older than 30 minutes serve no limit (the retention sweep will delete them).
 CREATE TABLE login_attempt (
   id               BIGINT       NOT NULL AUTO_INCREMENT,
   account_digest   CHAR(64)     NOT NULL,

@@ -58,7 +58,7 @@ public class AuditTrail {
                 .setParameter(7, entry.entityType())
                 .setParameter(8, entry.entityId())
                 .setParameter(9, entry.outcome())
-                .setParameter(10, entry.clientAddress() == null ? null : Digests.sha256(entry.clientAddress()))
+                .setParameter(10, entry.clientAddress() == null ? null : Digests.sha256("address:" + entry.clientAddress()))
                 .executeUpdate();
     }
 

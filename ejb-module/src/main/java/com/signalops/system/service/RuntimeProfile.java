@@ -8,7 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Which profile the server runs in: {@code prod} (the default) or {@code dev}, which the
- * README's run command sets and which shows the developer-only pages.
+ * README's run command sets: it seeds the demo workspace and answers the system info API,
+ * which needs an API token once those exist.
  */
 @Named
 @ApplicationScoped

@@ -52,6 +52,15 @@ class ConsoleBrowserIT {
 
         Cookie session = driver.manage().getCookieNamed("__Host-SIGNALOPS");
         assertTrue(session.isSecure() && session.isHttpOnly(), "session cookie flags");
+        for (Cookie cookie : driver.manage().getCookies()) {
+            assertTrue(cookie.isSecure(), "every cookie is Secure: " + cookie);
+            assertTrue(cookie.isHttpOnly() || cookie.getName().startsWith("oam."), "HttpOnly: " + cookie);
+        }
+
+        // the console's sign-in does not open Liberty's batch management API (batch roles are granted to EVERYONE)
+        Object batchApi = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/ibm/api/batch/jobinstances', {credentials: 'same-origin'}).then(r => done(r.status), e => done(-1));");
+        assertEquals(401L, batchApi, "batch management API with the console user's cookies");
 
         driver.findElement(By.linkText("System")).click();
         wait.until(ExpectedConditions.urlContains("/system.xhtml"));
