@@ -58,9 +58,11 @@ class ConsoleBrowserIT {
         }
 
         // the console's sign-in does not open Liberty's batch management API (batch roles are granted to EVERYONE)
-        Object batchApi = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch('/ibm/api/batch/jobinstances', {credentials: 'same-origin'}).then(r => done(r.status), e => done(-1));");
-        assertEquals(401L, batchApi, "batch management API with the console user's cookies");
+        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        int batchApi = Https.send(java.net.http.HttpRequest.newBuilder(Https.uri("/ibm/api/batch/jobinstances"))
+                .header("Cookie", cookies).GET().build()).statusCode();
+        assertEquals(401, batchApi, "batch management API with the console user's cookies");
 
         driver.findElement(By.linkText("System")).click();
         wait.until(ExpectedConditions.urlContains("/system.xhtml"));
@@ -115,6 +117,38 @@ class ConsoleBrowserIT {
         }
         // five failures: even the right password is refused now, with the same message
         assertEquals(wrongPassword, attemptMessage("locked.out@demo.signalops.test", password));
+    }
+
+    @Test
+    void aUserChangesTheirPasswordOnlyToOneThePolicyAccepts() throws Exception {
+        String first = "velvet-compass-river-3";
+        String second = "granite-otter-lullaby-8";
+        TestAccounts.create("changer@demo.signalops.test", "Casey Changer", first, "rep");
+        signIn("changer@demo.signalops.test", first);
+        driver.findElement(By.linkText("Change password")).click();
+        wait.until(ExpectedConditions.urlContains("/account/password.xhtml"));
+        assertEquals("The new password is too common. Choose another.", changePassword(first, "Password1234"));
+        assertEquals("The current password is not right.", changePassword("not-my-password-1", second));
+        assertEquals("Your password is changed.", changePassword(first, second));
+
+        driver.findElement(By.id("account:signout")).click();
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        signIn("changer@demo.signalops.test", second);
+        assertEquals("Casey Changer", driver.findElement(By.id("account:user-name")).getText());
+    }
+
+    private String changePassword(String current, String replacement) {
+        driver.findElement(By.id("password:current")).clear();
+        driver.findElement(By.id("password:current")).sendKeys(current);
+        driver.findElement(By.id("password:replacement")).clear();
+        driver.findElement(By.id("password:replacement")).sendKeys(replacement);
+        driver.findElement(By.id("password:confirmation")).clear();
+        driver.findElement(By.id("password:confirmation")).sendKeys(replacement);
+        WebElement messages = driver.findElement(By.id("password:messages"));
+        driver.findElement(By.id("password:change")).click();
+        wait.until(ExpectedConditions.stalenessOf(messages));
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#password\\:messages .ui-messages-error-summary,"
+                + " #password\\:messages .ui-messages-info-summary"))).getText();
     }
 
     private void signIn(String email, String password) {
