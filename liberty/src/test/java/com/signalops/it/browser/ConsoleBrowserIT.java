@@ -137,6 +137,61 @@ class ConsoleBrowserIT {
         assertEquals("Casey Changer", driver.findElement(By.id("account:user-name")).getText());
     }
 
+    @Test
+    void anAdminInvitesAUserWhoJoinsWithTheRoleAndSeesOnlyWhatItAllows() throws Exception {
+        signIn(SignalOpsSystem.demoAdminEmail(), SignalOpsSystem.demoAdminPassword());
+        driver.findElement(By.linkText("Users")).click();
+        wait.until(ExpectedConditions.urlContains("/users.xhtml"));
+        driver.findElement(By.id("invite:email")).sendKeys("invited.rep@demo.signalops.test");
+        new Select(driver.findElement(By.id("invite:role"))).selectByVisibleText("Rep");
+        WebElement messages = driver.findElement(By.id("invite:messages"));
+        driver.findElement(By.id("invite:send")).click();
+        wait.until(ExpectedConditions.stalenessOf(messages));
+        assertEquals("Invitation sent. The link works once, for 72 hours.",
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#invite\\:messages .ui-messages-info-summary"))).getText());
+
+        assertTrue(SignalOpsSystem.mail().waitForIncomingEmail(10_000, 1), "the invitation email arrives");
+        jakarta.mail.internet.MimeMessage invitation = java.util.Arrays.stream(SignalOpsSystem.mail().getReceivedMessages())
+                .filter(m -> sentTo(m, "invited.rep@demo.signalops.test"))
+                .findFirst().orElseThrow();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https://\\S+/invitation\\.xhtml\\?token=[A-Za-z0-9_-]+")
+                .matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(invitation));
+        assertTrue(link.find(), "the email carries the link");
+
+        driver.findElement(By.id("account:signout")).click();
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        driver.get(link.group());
+        driver.findElement(By.id("accept:name")).sendKeys("Ines Invited");
+        driver.findElement(By.id("accept:password")).sendKeys("saffron-kettle-morning-5");
+        driver.findElement(By.id("accept:confirmation")).sendKeys("saffron-kettle-morning-5");
+        driver.findElement(By.id("accept:join")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("joined")));
+
+        signIn("invited.rep@demo.signalops.test", "saffron-kettle-morning-5");
+        assertEquals("Rep", driver.findElement(By.id("active-role")).getText());
+        assertTrue(driver.findElements(By.linkText("Users")).isEmpty(), "a rep cannot invite");
+        assertTrue(driver.findElements(By.linkText("System")).isEmpty(), "a rep has no System page");
+
+        // the link works once
+        driver.findElement(By.id("account:signout")).click();
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        driver.get(link.group());
+        driver.findElement(By.id("accept:name")).sendKeys("Somebody Else");
+        driver.findElement(By.id("accept:password")).sendKeys("another-long-secret-42");
+        driver.findElement(By.id("accept:confirmation")).sendKeys("another-long-secret-42");
+        driver.findElement(By.id("accept:join")).click();
+        assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#accept\\:messages .ui-messages-error-summary")))
+                .getText().startsWith("This invitation link is not valid"));
+    }
+
+    private static boolean sentTo(jakarta.mail.internet.MimeMessage message, String address) {
+        try {
+            return com.icegreen.greenmail.util.GreenMailUtil.getAddressList(message.getAllRecipients()).contains(address);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String changePassword(String current, String replacement) {
         driver.findElement(By.id("password:current")).clear();
         driver.findElement(By.id("password:current")).sendKeys(current);

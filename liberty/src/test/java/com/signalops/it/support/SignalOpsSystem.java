@@ -18,6 +18,7 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
 
     private static TestDatabase database;
     private static LibertyServer server;
+    private static com.icegreen.greenmail.util.GreenMail mail;
     private static String demoAdminPassword;
 
     @Override
@@ -32,7 +33,12 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
 
     private static void start() {
         database = TestDatabase.start("signalops_it");
+        int smtpPort = Integer.getInteger("signalops.test.smtp.port", 3025);
+        mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        mail.start();
         Map<String, String> environment = new HashMap<>(database.serverEnvironment());
+        environment.put("SIGNALOPS_SMTP_HOST", "127.0.0.1");
+        environment.put("SIGNALOPS_SMTP_PORT", Integer.toString(smtpPort));
         environment.put("SIGNALOPS_PROFILE", "dev");
         // every 15 s, so that the sweep's restart test sees scheduled runs; an overlapping trigger is skipped
         environment.put("SIGNALOPS_SCHEDULE_JOB_HISTORY_SWEEP", "*/15 * * * * *");
@@ -72,6 +78,11 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         }
     }
 
+    /** The SMTP server (GreenMail) the system's mail goes to. */
+    public static com.icegreen.greenmail.util.GreenMail mail() {
+        return mail;
+    }
+
     public static TestDatabase database() {
         return database;
     }
@@ -86,6 +97,7 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
             server.stop();
             server.undeployEar();
         } finally {
+            mail.stop();
             database.stop();
         }
     }

@@ -26,7 +26,9 @@ public class ConsoleAccessFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     /** What each console page needs beyond being signed in. */
-    static final Map<String, Permission> PAGE_PERMISSIONS = Map.of("/system.xhtml", Permission.JOBS_VIEW);
+    static final Map<String, Permission> PAGE_PERMISSIONS = Map.of(
+            "/system.xhtml", Permission.JOBS_VIEW,
+            "/users.xhtml", Permission.USERS_INVITE);
 
     @Inject
     private ConsoleSession session;
@@ -63,6 +65,7 @@ public class ConsoleAccessFilter extends HttpFilter {
 
     private static boolean isOpen(String page) {
         return page.equals("/login.xhtml") || page.equals("/error.xhtml") || page.equals("/expired.xhtml")
+                || page.equals("/invitation.xhtml")
                 || page.startsWith("/jakarta.faces.resource/");
     }
 }
