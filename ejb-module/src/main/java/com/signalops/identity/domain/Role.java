@@ -1,5 +1,6 @@
 package com.signalops.identity.domain;
 
+import com.signalops.shared.Names;
 import com.signalops.tenancy.domain.TenantOwned;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -14,7 +15,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -56,7 +56,7 @@ public class Role extends TenantOwned {
 
     private Role(String code, String name, boolean builtIn, Set<Permission> permissions) {
         this.code = code;
-        this.name = Objects.requireNonNull(name).trim();
+        this.name = Names.require(name, NAME_LENGTH, "role name");
         this.builtIn = builtIn;
         this.permissions = permissions.stream().map(Permission::key).collect(Collectors.toCollection(HashSet::new));
     }

@@ -1,5 +1,6 @@
 package com.signalops.identity.domain;
 
+import com.signalops.shared.Names;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -68,11 +69,7 @@ public class UserAccount {
     }
 
     public void rename(String newName) {
-        String trimmed = Objects.requireNonNull(newName, "displayName").trim();
-        if (trimmed.isEmpty() || trimmed.length() > NAME_LENGTH) {
-            throw new IllegalArgumentException("A name has 1 to " + NAME_LENGTH + " characters");
-        }
-        this.displayName = trimmed;
+        this.displayName = Names.require(newName, NAME_LENGTH, "name");
     }
 
     /** Sets a password that has passed the {@link PasswordPolicy}; the account becomes active. */

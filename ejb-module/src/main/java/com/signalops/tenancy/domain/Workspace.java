@@ -1,5 +1,6 @@
 package com.signalops.tenancy.domain;
 
+import com.signalops.shared.Names;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -42,11 +43,7 @@ public class Workspace {
     }
 
     public void rename(String newName) {
-        String trimmed = Objects.requireNonNull(newName, "name").trim();
-        if (trimmed.isEmpty() || trimmed.length() > NAME_LENGTH) {
-            throw new IllegalArgumentException("A workspace name has 1 to " + NAME_LENGTH + " characters");
-        }
-        this.name = trimmed;
+        this.name = Names.require(newName, NAME_LENGTH, "workspace name");
     }
 
     public Long id() {
