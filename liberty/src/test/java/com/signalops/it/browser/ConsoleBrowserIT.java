@@ -184,6 +184,25 @@ class ConsoleBrowserIT {
                 .getText().startsWith("This invitation link is not valid"));
     }
 
+    @Test
+    void aDistrictManagerCannotHandOutARoleStrongerThanTheirOwn() throws Exception {
+        String password = "lichen-harbour-signal-4";
+        TestAccounts.create("district.manager@demo.signalops.test", "Dana District", password, "district_manager");
+        signIn("district.manager@demo.signalops.test", password);
+        driver.findElement(By.linkText("Users")).click();
+        wait.until(ExpectedConditions.urlContains("/users.xhtml"));
+        driver.findElement(By.id("invite:email")).sendKeys("would.be.admin@demo.signalops.test");
+        new Select(driver.findElement(By.id("invite:role"))).selectByVisibleText("Admin");
+        WebElement messages = driver.findElement(By.id("invite:messages"));
+        driver.findElement(By.id("invite:send")).click();
+        wait.until(ExpectedConditions.stalenessOf(messages));
+        assertEquals("You cannot give a role with permissions that your own role does not have.",
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#invite\\:messages .ui-messages-error-summary")))
+                        .getText());
+        assertTrue(java.util.Arrays.stream(SignalOpsSystem.mail().getReceivedMessages())
+                .noneMatch(m -> sentTo(m, "would.be.admin@demo.signalops.test")), "no invitation email went out");
+    }
+
     private static boolean sentTo(jakarta.mail.internet.MimeMessage message, String address) {
         try {
             return com.icegreen.greenmail.util.GreenMailUtil.getAddressList(message.getAllRecipients()).contains(address);
