@@ -184,7 +184,9 @@ public class NightlyScheduler {
             return Optional.empty();
         }
         try {
-            long executionId = launcher.start(jobName, job.parameters(scheduledFor));
+            // an interrupted run is finished from its checkpoint before a new one starts
+            Optional<Long> restarted = launcher.restartInterrupted(jobName);
+            long executionId = restarted.isPresent() ? restarted.get() : launcher.start(jobName, job.parameters(scheduledFor));
             runs.started(claim.get(), executionId);
             return Optional.of(executionId);
         } catch (RuntimeException e) {
