@@ -3,6 +3,7 @@ package com.signalops.audit.service;
 import com.signalops.audit.domain.AuditEntry;
 import com.signalops.audit.domain.Severity;
 import com.signalops.shared.Digests;
+import com.signalops.shared.UtcInstantConverter;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -10,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Writes audit records and security events. {@link #record} joins the caller's transaction, so
@@ -22,6 +22,8 @@ public class AuditTrail {
 
     @PersistenceContext(unitName = "signalops")
     private EntityManager em;
+
+    private static final UtcInstantConverter UTC = new UtcInstantConverter();
 
     private final Clock clock = Clock.systemUTC();
 
@@ -63,6 +65,6 @@ public class AuditTrail {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return UTC.convertToDatabaseColumn(clock.instant());
     }
 }

@@ -9,6 +9,7 @@ import com.signalops.identity.domain.PasswordHasher;
 import com.signalops.identity.domain.SignedIn;
 import com.signalops.identity.domain.UserAccount;
 import com.signalops.shared.Digests;
+import com.signalops.shared.UtcInstantConverter;
 import com.signalops.tenancy.domain.TenantOwned;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -20,7 +21,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +38,8 @@ public class SignInService {
 
     @EJB
     private AuditTrail audit;
+
+    private static final UtcInstantConverter UTC = new UtcInstantConverter();
 
     private final PasswordHasher hasher = new PasswordHasher();
     private final LoginThrottle throttle = new LoginThrottle();
@@ -102,7 +104,7 @@ public class SignInService {
         return em.createNativeQuery("SELECT attempted_at FROM login_attempt WHERE " + column + " = ? AND succeeded = FALSE "
                         + "AND attempted_at >= ?")
                 .setParameter(1, digest).setParameter(2, utc(now.minus(LoginThrottle.LOOKBACK)))
-                .getResultList().stream().map(JpaTimes::toInstant).toList();
+                .getResultList().stream().map(SignInService::toInstant).toList();
     }
 
     private static String normalised(String email) {
@@ -114,18 +116,17 @@ public class SignInService {
     }
 
     private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return UTC.convertToDatabaseColumn(instant);
     }
 
-    private static final class JpaTimes {
-        static Instant toInstant(Object value) {
-            if (value instanceof Timestamp timestamp) {
-                return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
-            }
-            if (value instanceof LocalDateTime local) {
-                return local.toInstant(ZoneOffset.UTC);
-            }
-            throw new IllegalStateException("Unexpected time value " + value);
+    /** A UTC DATETIME as a native query returns it (the driver gives a Timestamp). */
+    private static Instant toInstant(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return UTC.convertToEntityAttribute(timestamp.toLocalDateTime());
         }
+        if (value instanceof LocalDateTime local) {
+            return UTC.convertToEntityAttribute(local);
+        }
+        throw new IllegalStateException("Unexpected time value " + value);
     }
 }

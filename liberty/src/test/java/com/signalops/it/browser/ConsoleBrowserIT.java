@@ -160,11 +160,7 @@ class ConsoleBrowserIT {
 
         driver.findElement(By.id("account:signout")).click();
         wait.until(ExpectedConditions.urlContains("/login.xhtml"));
-        driver.get(link.group());
-        driver.findElement(By.id("accept:name")).sendKeys("Ines Invited");
-        driver.findElement(By.id("accept:password")).sendKeys("saffron-kettle-morning-5");
-        driver.findElement(By.id("accept:confirmation")).sendKeys("saffron-kettle-morning-5");
-        driver.findElement(By.id("accept:join")).click();
+        join(link.group(), "Ines Invited", "saffron-kettle-morning-5");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("joined")));
 
         signIn("invited.rep@demo.signalops.test", "saffron-kettle-morning-5");
@@ -175,11 +171,7 @@ class ConsoleBrowserIT {
         // the link works once
         driver.findElement(By.id("account:signout")).click();
         wait.until(ExpectedConditions.urlContains("/login.xhtml"));
-        driver.get(link.group());
-        driver.findElement(By.id("accept:name")).sendKeys("Somebody Else");
-        driver.findElement(By.id("accept:password")).sendKeys("another-long-secret-42");
-        driver.findElement(By.id("accept:confirmation")).sendKeys("another-long-secret-42");
-        driver.findElement(By.id("accept:join")).click();
+        join(link.group(), "Somebody Else", "another-long-secret-42");
         assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#accept\\:messages .ui-messages-error-summary")))
                 .getText().startsWith("This invitation link is not valid"));
     }
@@ -201,6 +193,15 @@ class ConsoleBrowserIT {
                         .getText());
         assertTrue(java.util.Arrays.stream(SignalOpsSystem.mail().getReceivedMessages())
                 .noneMatch(m -> sentTo(m, "would.be.admin@demo.signalops.test")), "no invitation email went out");
+    }
+
+    /** Opens an invitation link and joins with {@code name} and {@code password}. */
+    private void join(String link, String name, String password) {
+        driver.get(link);
+        driver.findElement(By.id("accept:name")).sendKeys(name);
+        driver.findElement(By.id("accept:password")).sendKeys(password);
+        driver.findElement(By.id("accept:confirmation")).sendKeys(password);
+        driver.findElement(By.id("accept:join")).click();
     }
 
     private static boolean sentTo(jakarta.mail.internet.MimeMessage message, String address) {
