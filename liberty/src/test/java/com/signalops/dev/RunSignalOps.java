@@ -41,6 +41,7 @@ public final class RunSignalOps {
         LibertyServer server = LibertyServer.ofThisBuild(environment);
         server.stop();
         server.deployEar(Path.of(System.getProperty("signalops.ear", "target/signalops.ear")));
+        server.ensureTokenKeys();
         Process process = server.runInForeground();
         EmbeddedMariaDb embedded = database;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(process, embedded)));

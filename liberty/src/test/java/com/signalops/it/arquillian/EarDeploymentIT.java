@@ -46,10 +46,13 @@ class EarDeploymentIT {
     @Test
     void theDeployedEarServesTheApiAndTheConsole() {
         HttpResponse<String> info = Https.get("/api/v1/system/info");
-        assertEquals(200, info.statusCode(), info.body());
+        assertEquals(401, info.statusCode(), "the API takes bearer tokens only: " + info.body());
         JsonObject body = Json.createReader(new StringReader(info.body())).readObject();
-        assertEquals(Migrations.latest(), body.getString("schemaVersion"));
-        assertTrue(body.getBoolean("databaseUp"));
+        assertEquals(401, body.getInt("status"));
+        HttpResponse<String> exchange = Https.send(java.net.http.HttpRequest.newBuilder(Https.uri("/api/v1/auth/token"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"apiKey\":\"x\"}"))
+                .build());
+        assertEquals(401, exchange.statusCode(), "the token exchange is deployed and refuses a wrong key: " + exchange.body());
         assertEquals(200, Https.get("/login.xhtml").statusCode());
         assertEquals(302, Https.get("/system.xhtml").statusCode(), "console pages need a signed-in user");
     }

@@ -54,6 +54,40 @@ public final class LibertyServer {
         delete(serverDir().resolve("dropins/signalops.ear"));
     }
 
+    /**
+     * Gives the server the RSA key pair of its API tokens (PEM files under resources/security,
+     * where server.xml's defaults look) unless it has one: generated once, the private key
+     * readable by its owner only. Production points SIGNALOPS_JWT_*_KEY_LOCATION at its own pair.
+     */
+    public void ensureTokenKeys() {
+        Path security = serverDir().resolve("resources/security");
+        Path privateKey = security.resolve("jwt-private.pem");
+        Path publicKey = security.resolve("jwt-public.pem");
+        if (Files.exists(privateKey) && Files.exists(publicKey)) {
+            return;
+        }
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            java.security.KeyPair pair = generator.generateKeyPair();
+            Files.createDirectories(security);
+            Files.deleteIfExists(privateKey);
+            Files.createFile(privateKey, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
     /** Starts the server in the background and waits until it reports started. */
     public void start() {
         run(List.of("start", NAME), Duration.ofMinutes(3));

@@ -45,6 +45,7 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         server = LibertyServer.ofThisBuild(environment);
         server.stop();
         server.deployEar(Path.of(System.getProperty("signalops.ear", "target/signalops.ear")));
+        server.ensureTokenKeys();
         server.start();
         awaitReady();
         demoAdminPassword = takeDemoAdminPassword(server);

@@ -3,6 +3,7 @@ package com.signalops.it.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.signalops.it.support.ApiClient;
 import com.signalops.it.support.Https;
 import com.signalops.it.support.Migrations;
 import com.signalops.it.support.SignalOpsSystem;
@@ -33,7 +34,7 @@ class MigrationsIT {
         assertEquals(before, history(), "a second start applies nothing again");
         assertTrue(SignalOpsSystem.server().messages().contains("0 migrations applied now"),
                 "the second start reports no migration applied");
-        assertEquals(200, Https.get("/api/v1/system/info").statusCode());
+        assertEquals(200, ApiClient.get("/api/v1/me", ApiClient.token(ApiClient.createKey(ApiClient.demoWorkspaceId(), List.of("jobs.view"), "WORKSPACE", null))).statusCode());
     }
 
     private static List<String> history() throws SQLException {

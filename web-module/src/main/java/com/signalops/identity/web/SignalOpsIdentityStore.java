@@ -38,6 +38,6 @@ public class SignalOpsIdentityStore implements IdentityStore {
         }
         result.set(signedIn.get());
         return new CredentialValidationResult(new CallerPrincipal("user-" + signedIn.get().userId()),
-                Set.of(ConsoleAuthentication.CONSOLE_ROLE));
+                Set.of(SignalOpsAuthentication.CONSOLE_ROLE));
     }
 }

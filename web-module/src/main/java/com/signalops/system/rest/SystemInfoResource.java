@@ -1,9 +1,11 @@
 package com.signalops.system.rest;
 
+import com.signalops.identity.domain.Permission;
 import com.signalops.shared.NotFoundException;
 import com.signalops.system.domain.SystemInfo;
 import com.signalops.system.service.RuntimeProfile;
 import com.signalops.system.service.SystemInfoService;
+import com.signalops.web.rest.RequiresPermission;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
  * (as for any unknown resource) elsewhere.
  */
 @Path("/system/info")
+@RequiresPermission(Permission.JOBS_VIEW)
 public class SystemInfoResource {
 
     @EJB

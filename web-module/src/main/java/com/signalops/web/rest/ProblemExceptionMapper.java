@@ -2,6 +2,7 @@ package com.signalops.web.rest;
 
 import com.signalops.shared.BusinessException;
 import com.signalops.shared.NotFoundException;
+import com.signalops.shared.UnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -27,6 +28,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     static Problem problemFor(Throwable exception) {
         if (exception instanceof NotFoundException notFound) {
             return Problem.of(Response.Status.NOT_FOUND, notFound.code(), notFound.getMessage());
+        }
+        if (exception instanceof UnavailableException unavailable) {
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, unavailable.code(), unavailable.getMessage());
         }
         if (exception instanceof BusinessException business) {
             return Problem.of(Response.Status.BAD_REQUEST, business.code(), business.getMessage());
