@@ -1,5 +1,5 @@
 /**
- * Small building blocks every capability shares: the business exception hierarchy and
- * the application's resource names. Nothing here knows a capability.
+ * Small building blocks every capability shares: the business exception hierarchy, the
+ * application's resource names and the reading of unique-key clashes. Nothing here knows a capability.
  */
 package com.signalops.shared;

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -55,6 +56,14 @@ public final class JpaTestDatabase implements AutoCloseable {
             work.accept(em);
             return null;
         });
+    }
+
+    /**
+     * Calls {@code call} on {@code bean}, a service EJB, in one transaction, wired as the container
+     * would wire it (see {@link ContainerStandIn}); a failing call rolls the transaction back.
+     */
+    public <S, T> T call(Supplier<S> bean, Function<S, T> call) {
+        return withoutWorkspace(em -> call.apply(ContainerStandIn.wire(bean.get(), em, this)));
     }
 
     /** Runs {@code work} in a persistence context that belongs to no workspace. */

@@ -19,6 +19,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "invitation")
 @NamedQuery(name = "Invitation.findByToken", query = "select i from Invitation i where i.tokenDigest = :digest")
+@NamedQuery(name = "Invitation.countByRole", query = "select count(i) from Invitation i where i.role = :role")
 public class Invitation extends TenantOwned {
 
     /** How long a link stays valid. */

@@ -15,6 +15,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -71,19 +72,37 @@ public class Role extends TenantOwned {
         if (code == null || !CUSTOM_CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("A role code has 2 to 60 lower-case letters, digits or '-'");
         }
-        for (BuiltInRole builtIn : BuiltInRole.values()) {
-            if (builtIn.code().equals(code)) {
-                throw new IllegalArgumentException("The code of a built-in role: " + code);
-            }
+        if (isReservedCode(code)) {
+            throw new IllegalArgumentException("The code of a built-in role: " + code);
         }
         return new Role(code, name, false, permissions);
     }
 
+    /** Whether {@code code} is, or could be mistaken for, the code of a built-in role. */
+    public static boolean isReservedCode(String code) {
+        String candidate = code == null ? "" : code.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+        for (BuiltInRole builtIn : BuiltInRole.values()) {
+            if (builtIn.code().equals(candidate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code code} is acceptable as a custom role's code. */
+    public static boolean isValidCustomCode(String code) {
+        return code != null && CUSTOM_CODE.matcher(code).matches() && !isReservedCode(code);
+    }
+
+    /** Renames a custom role. */
+    public void rename(String newName) {
+        requireCustom();
+        this.name = Names.require(newName, NAME_LENGTH, "role name");
+    }
+
     /** Replaces a custom role's permissions. */
     public void grantOnly(Set<Permission> newPermissions) {
-        if (builtIn) {
-            throw new IllegalStateException("Built-in roles are not edited");
-        }
+        requireCustom();
         this.permissions = newPermissions.stream().map(Permission::key).collect(Collectors.toCollection(HashSet::new));
     }
 
@@ -95,8 +114,19 @@ public class Role extends TenantOwned {
         return result;
     }
 
+    /** Whether someone holding {@code held} may hand this role out or change it: it gives nothing more. */
+    public boolean isNoStrongerThan(Set<Permission> held) {
+        return held.containsAll(permissions());
+    }
+
     public boolean allows(Permission permission) {
         return permissions.contains(permission.key());
+    }
+
+    private void requireCustom() {
+        if (builtIn) {
+            throw new IllegalStateException("Built-in roles are not edited");
+        }
     }
 
     public Long id() {

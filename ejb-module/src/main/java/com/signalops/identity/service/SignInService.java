@@ -82,17 +82,21 @@ public class SignInService {
         return Optional.of(signedIn);
     }
 
-    /** What {@code user} holds in the first workspace they are a member of. */
+    /**
+     * What {@code user} holds in the first workspace where they have a membership that is not
+     * suspended; suspended memberships give nothing.
+     */
     private SignedIn access(UserAccount user) {
         // which workspaces an account belongs to is an identity question, asked across workspaces
-        List<?> workspaces = em.createNativeQuery("SELECT DISTINCT workspace_id FROM membership WHERE user_id = ? ORDER BY workspace_id")
+        List<?> workspaces = em.createNativeQuery("SELECT DISTINCT workspace_id FROM membership WHERE user_id = ? "
+                        + "AND suspended_at IS NULL ORDER BY workspace_id")
                 .setParameter(1, user.id()).getResultList();
         if (workspaces.isEmpty()) {
             return new SignedIn(user.id(), user.displayName(), null, List.of());
         }
         long workspaceId = ((Number) workspaces.get(0)).longValue();
         em.setProperty(TenantOwned.TENANT_PROPERTY, Long.toString(workspaceId));
-        List<SignedIn.Grant> grants = em.createNamedQuery("Membership.findByUser", Membership.class).setParameter("user", user)
+        List<SignedIn.Grant> grants = em.createNamedQuery("Membership.findActiveByUser", Membership.class).setParameter("user", user)
                 .getResultList().stream()
                 .map(m -> new SignedIn.Grant(m.role().code(), m.role().name(), m.scope(),
                         m.district().map(d -> d.id()).orElse(null), m.store().map(s -> s.id()).orElse(null), m.role().permissions()))

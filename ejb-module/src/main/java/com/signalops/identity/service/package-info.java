@@ -1,2 +1,5 @@
-/** EJBs of identity: sign-in with its limits, and the creation of workspaces with their first admin. */
+/**
+ * EJBs of identity: sign-in with its limits, the creation of workspaces with their first admin,
+ * invitations, a workspace's roles and its members.
+ */
 package com.signalops.identity.service;

@@ -15,6 +15,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "district")
 @NamedQuery(name = "District.findAll", query = "select d from District d order by d.name")
+@NamedQuery(name = "District.findById", query = "select d from District d where d.id = :id")
 public class District extends TenantOwned {
 
     public static final int NAME_LENGTH = 120;

@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -23,13 +24,16 @@ import java.util.regex.Pattern;
 @Table(name = "store")
 @NamedQuery(name = "Store.findAll", query = "select s from Store s order by s.storeCode")
 @NamedQuery(name = "Store.findByDistrict", query = "select s from Store s where s.district = :district order by s.storeCode")
+@NamedQuery(name = "Store.findByDistrictId", query = "select s from Store s where s.district.id = :districtId order by s.storeCode")
+@NamedQuery(name = "Store.findById", query = "select s from Store s where s.id = :id")
 public class Store extends TenantOwned {
 
     public static final int CODE_LENGTH = 40;
     public static final int SHOP_DOMAIN_LENGTH = 255;
     /** A shop's permanent Shopify domain. */
     public static final Pattern SHOP_DOMAIN = Pattern.compile("^[a-z0-9][a-z0-9-]*\\.myshopify\\.com$");
-    private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$");
+    /** The workspace's own short code for a store, upper-case: {@code A-01}. */
+    public static final Pattern CODE = Pattern.compile("^[A-Z0-9][A-Z0-9-]{0,39}$");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -57,19 +61,53 @@ public class Store extends TenantOwned {
     protected Store() {
     }
 
+    /**
+     * A store; {@code storeCode} and {@code shopDomain} are taken trimmed, upper- and lower-cased.
+     *
+     * @throws IllegalArgumentException when the code or the domain breaks its pattern
+     */
     public Store(String storeCode, String shopDomain, Currency currency, ZoneId timezone, Instant now) {
-        if (storeCode == null || !CODE.matcher(storeCode).matches()) {
-            throw new IllegalArgumentException("A store code has 1 to 40 letters, digits, '-' or '_'");
-        }
-        String domain = Objects.requireNonNull(shopDomain, "shopDomain").trim().toLowerCase(Locale.ROOT);
-        if (!SHOP_DOMAIN.matcher(domain).matches()) {
-            throw new IllegalArgumentException("Not a myshopify.com shop domain: " + shopDomain);
-        }
-        this.storeCode = storeCode;
-        this.shopDomain = domain;
+        this.storeCode = normaliseCode(storeCode);
+        this.shopDomain = normaliseShopDomain(shopDomain);
         this.currency = currency.getCurrencyCode();
         this.timezone = timezone.getId();
         this.createdAt = Objects.requireNonNull(now);
+    }
+
+    /** {@code code} trimmed and upper-cased, if it then matches {@link #CODE}. */
+    public static String normaliseCode(String code) {
+        String normalised = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+        if (!CODE.matcher(normalised).matches()) {
+            throw new IllegalArgumentException("A store code has 1 to 40 letters, digits or '-', starting with a letter or digit");
+        }
+        return normalised;
+    }
+
+    /** {@code domain} trimmed and lower-cased, if it then matches {@link #SHOP_DOMAIN}. */
+    public static String normaliseShopDomain(String domain) {
+        String normalised = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
+        if (normalised.length() > SHOP_DOMAIN_LENGTH || !SHOP_DOMAIN.matcher(normalised).matches()) {
+            throw new IllegalArgumentException("Not a myshopify.com shop domain");
+        }
+        return normalised;
+    }
+
+    /** The ISO 4217 currency {@code code} (trimmed, upper-cased) that {@link Currency} knows. */
+    public static Currency currencyOf(String code) {
+        String normalised = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+        if (!normalised.matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException("Not an ISO 4217 currency code");
+        }
+        return Currency.getInstance(normalised);
+    }
+
+    /** The time zone {@code id} (trimmed), e.g. {@code Europe/Berlin}. */
+    public static ZoneId timezoneOf(String id) {
+        try {
+            return ZoneId.of(id == null ? "" : id.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("Not a time zone: " + e.getMessage());
+        }
     }
 
     /** Puts the store in {@code newDistrict} (of the same workspace), or in none. */

@@ -1,2 +1,5 @@
-/** Workspace, District and Store, and the base of every tenant-owned entity. */
+/**
+ * Workspace, District and Store, the base of every tenant-owned entity, and the viewer whose scope
+ * decides which districts and stores they see.
+ */
 package com.signalops.tenancy.domain;
