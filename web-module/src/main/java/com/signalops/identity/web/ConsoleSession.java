@@ -52,6 +52,16 @@ public class ConsoleSession implements Serializable {
         return signedIn == null ? null : signedIn.workspaceId();
     }
 
+    /** Whether this is platform staff's time-boxed access rather than a member's sign-in. */
+    public boolean isTemporaryAccess() {
+        return signedIn != null && signedIn.isTemporaryAccess();
+    }
+
+    /** When the staff access under this session ends; null for a member's session. */
+    public Instant getAccessExpiresAt() {
+        return isTemporaryAccess() ? signedIn.temporaryAccess().expiresAt() : null;
+    }
+
     public List<SignedIn.Grant> getGrants() {
         return signedIn == null ? List.of() : signedIn.grants();
     }
