@@ -155,7 +155,7 @@ public class StaffAccessService {
     /** Whether {@code userId} holds a membership in the current workspace whose role oversees staff access. */
     private boolean oversees(long userId) {
         UserAccount user = em.find(UserAccount.class, userId);
-        return user != null && em.createNamedQuery("Membership.findByUser", Membership.class).setParameter("user", user)
+        return user != null && em.createNamedQuery("Membership.findActiveByUser", Membership.class).setParameter("user", user)
                 .getResultStream().anyMatch(m -> m.role().allows(StaffAccess.OVERSIGHT_PERMISSION));
     }
 }
