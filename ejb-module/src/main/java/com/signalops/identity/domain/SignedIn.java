@@ -14,8 +14,17 @@ import java.util.Set;
  */
 public record SignedIn(long userId, String displayName, Long workspaceId, List<Grant> grants, TemporaryAccess temporaryAccess) {
 
-    /** One membership: a role over a scope, with the role's permissions. */
-    public record Grant(String roleCode, String roleName, ScopeType scope, Long districtId, Long storeId, Set<Permission> permissions) {
+    /** One membership: a role over a scope, with the role's permissions; {@code storeCode} names a store scope's store. */
+    public record Grant(String roleCode, String roleName, ScopeType scope, Long districtId, Long storeId, Set<Permission> permissions,
+            String storeCode) {
+
+        public Grant(String roleCode, String roleName, ScopeType scope, Long districtId, Long storeId, Set<Permission> permissions) {
+            this(roleCode, roleName, scope, districtId, storeId, permissions, null);
+        }
+    }
+
+    /** A workspace the account belongs to, as the workspace switch offers it. */
+    public record WorkspaceChoice(long id, String name) {
     }
 
     /** The staff access a session stands on: checked on every request, it ends the session once it is over. */

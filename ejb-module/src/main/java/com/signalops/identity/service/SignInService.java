@@ -82,24 +82,48 @@ public class SignInService {
         return Optional.of(signedIn);
     }
 
+    /** The workspaces where account {@code userId} holds a membership that is not suspended, by name. */
+    public List<SignedIn.WorkspaceChoice> workspacesOf(long userId) {
+        // which workspaces an account belongs to is an identity question, asked across workspaces
+        List<?> rows = em.createNativeQuery("SELECT DISTINCT w.id, w.name FROM membership m JOIN workspace w ON w.id = m.workspace_id "
+                        + "WHERE m.user_id = ? AND m.suspended_at IS NULL ORDER BY w.name, w.id")
+                .setParameter(1, userId).getResultList();
+        return rows.stream().map(row -> (Object[]) row)
+                .map(row -> new SignedIn.WorkspaceChoice(((Number) row[0]).longValue(), (String) row[1])).toList();
+    }
+
     /**
-     * What {@code user} holds in the first workspace where they have a membership that is not
-     * suspended; suspended memberships give nothing.
+     * Enters workspace {@code workspaceId} for a signed-in account that belongs to it: what its
+     * memberships there give. Empty (and audited as denied) when it does not belong there.
+     */
+    public Optional<SignedIn> enter(long userId, long workspaceId) {
+        UserAccount user = em.find(UserAccount.class, userId);
+        boolean member = user != null && user.canSignIn()
+                && workspacesOf(userId).stream().anyMatch(choice -> choice.id() == workspaceId);
+        audit.record(new AuditEntry(member ? workspaceId : null, "USER", Long.toString(userId), "UI", "session.enter-workspace",
+                "workspace", Long.toString(workspaceId), member ? "SUCCESS" : "DENIED", null));
+        return member ? Optional.of(access(user, workspaceId)) : Optional.empty();
+    }
+
+    /**
+     * What {@code user} holds in the first of their workspaces (by name) where they have a
+     * membership that is not suspended; suspended memberships give nothing.
      */
     private SignedIn access(UserAccount user) {
-        // which workspaces an account belongs to is an identity question, asked across workspaces
-        List<?> workspaces = em.createNativeQuery("SELECT DISTINCT workspace_id FROM membership WHERE user_id = ? "
-                        + "AND suspended_at IS NULL ORDER BY workspace_id")
-                .setParameter(1, user.id()).getResultList();
+        List<SignedIn.WorkspaceChoice> workspaces = workspacesOf(user.id());
         if (workspaces.isEmpty()) {
             return new SignedIn(user.id(), user.displayName(), null, List.of());
         }
-        long workspaceId = ((Number) workspaces.get(0)).longValue();
+        return access(user, workspaces.get(0).id());
+    }
+
+    private SignedIn access(UserAccount user, long workspaceId) {
         em.setProperty(TenantOwned.TENANT_PROPERTY, Long.toString(workspaceId));
         List<SignedIn.Grant> grants = em.createNamedQuery("Membership.findActiveByUser", Membership.class).setParameter("user", user)
                 .getResultList().stream()
                 .map(m -> new SignedIn.Grant(m.role().code(), m.role().name(), m.scope(),
-                        m.district().map(d -> d.id()).orElse(null), m.store().map(s -> s.id()).orElse(null), m.role().permissions()))
+                        m.district().map(d -> d.id()).orElse(null), m.store().map(s -> s.id()).orElse(null), m.role().permissions(),
+                        m.store().map(s -> s.storeCode()).orElse(null)))
                 .toList();
         return new SignedIn(user.id(), user.displayName(), workspaceId, grants);
     }

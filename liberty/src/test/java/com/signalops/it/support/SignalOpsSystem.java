@@ -16,6 +16,9 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
 
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
+    /** The one platform staff member the test server's allowlist names. */
+    public static final String STAFF_EMAIL = "staff@signalops.test";
+
     private static TestDatabase database;
     private static LibertyServer server;
     private static com.icegreen.greenmail.util.GreenMail mail;
@@ -40,6 +43,9 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         environment.put("SIGNALOPS_SMTP_HOST", "127.0.0.1");
         environment.put("SIGNALOPS_SMTP_PORT", Integer.toString(smtpPort));
         environment.put("SIGNALOPS_PROFILE", "dev");
+        environment.put("SIGNALOPS_PLATFORM_STAFF", STAFF_EMAIL);
+        // a minute's idle ends a console session, so that a browser test can watch it happen
+        environment.put("SIGNALOPS_SESSION_IDLE_TIMEOUT", "PT60S");
         // every 15 s, so that the sweep's restart test sees scheduled runs; an overlapping trigger is skipped
         environment.put("SIGNALOPS_SCHEDULE_JOB_HISTORY_SWEEP", "*/15 * * * * *");
         server = LibertyServer.ofThisBuild(environment);

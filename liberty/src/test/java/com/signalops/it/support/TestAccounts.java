@@ -46,4 +46,58 @@ public final class TestAccounts {
             return userId;
         }
     }
+
+    /** Creates workspace {@code name} with its four built-in roles (as WorkspaceService seeds them); returns its id. */
+    public static long workspace(String name) throws SQLException {
+        try (Connection connection = SignalOpsSystem.database().connect()) {
+            long workspaceId;
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO workspace (name, status, created_at) VALUES (?, 'ACTIVE', NOW(3))", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, name);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    workspaceId = keys.getLong(1);
+                }
+            }
+            for (com.signalops.identity.domain.BuiltInRole role : com.signalops.identity.domain.BuiltInRole.values()) {
+                long roleId;
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO role (workspace_id, code, name, built_in) "
+                        + "VALUES (?, ?, ?, TRUE)", Statement.RETURN_GENERATED_KEYS)) {
+                    insert.setLong(1, workspaceId);
+                    insert.setString(2, role.code());
+                    insert.setString(3, com.signalops.identity.domain.Role.builtIn(role).name());
+                    insert.executeUpdate();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        roleId = keys.getLong(1);
+                    }
+                }
+                for (com.signalops.identity.domain.Permission permission : role.permissions()) {
+                    try (PreparedStatement grant = connection.prepareStatement(
+                            "INSERT INTO role_permission (role_id, permission) VALUES (?, ?)")) {
+                        grant.setLong(1, roleId);
+                        grant.setString(2, permission.key());
+                        grant.executeUpdate();
+                    }
+                }
+            }
+            return workspaceId;
+        }
+    }
+
+    /** Gives account {@code userId} the built-in role {@code roleCode} over the whole of workspace {@code workspaceId}. */
+    public static void member(long userId, long workspaceId, String roleCode) throws SQLException {
+        try (Connection connection = SignalOpsSystem.database().connect();
+                PreparedStatement member = connection.prepareStatement("INSERT INTO membership (workspace_id, user_id, role_id, "
+                        + "scope_type, created_at) SELECT r.workspace_id, ?, r.id, 'WORKSPACE', NOW(3) FROM role r "
+                        + "WHERE r.workspace_id = ? AND r.code = ?")) {
+            member.setLong(1, userId);
+            member.setLong(2, workspaceId);
+            member.setString(3, roleCode);
+            if (member.executeUpdate() != 1) {
+                throw new IllegalStateException("no role " + roleCode + " in workspace " + workspaceId);
+            }
+        }
+    }
 }

@@ -1,6 +1,9 @@
 package com.signalops.identity.web;
 
 import com.signalops.identity.domain.Permission;
+import com.signalops.identity.domain.SignedIn;
+import com.signalops.identity.service.StaffAccessService;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -26,12 +29,19 @@ public class ConsoleAccessFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     /** What each console page needs beyond being signed in. */
-    static final Map<String, Permission> PAGE_PERMISSIONS = Map.of(
-            "/system.xhtml", Permission.JOBS_VIEW,
-            "/users.xhtml", Permission.USERS_INVITE);
+    static final Map<String, Permission> PAGE_PERMISSIONS = Map.ofEntries(
+            Map.entry("/system.xhtml", Permission.JOBS_VIEW),
+            Map.entry("/users.xhtml", Permission.USERS_INVITE),
+            Map.entry("/staff-access.xhtml", Permission.USERS_MANAGE));
+
+    /** The page of platform staff only (the allowlist decides, not a permission). */
+    static final String STAFF_PAGE = "/staff.xhtml";
 
     @Inject
     private ConsoleSession session;
+
+    @EJB
+    private StaffAccessService staffAccess;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -53,6 +63,21 @@ public class ConsoleAccessFilter extends HttpFilter {
                 current.invalidate();
             }
             response.sendRedirect(request.getContextPath() + "/login.xhtml?expired=true");
+            return;
+        }
+        SignedIn.TemporaryAccess access = session.temporaryAccess();
+        if (access != null && !staffAccess.isActive(session.getWorkspaceId(), access.accessId(), Instant.now())) {
+            // the staff access ran out or an admin revoked it: the session ends with it
+            HttpSession current = request.getSession(false);
+            request.logout();
+            if (current != null) {
+                current.invalidate();
+            }
+            response.sendRedirect(request.getContextPath() + "/login.xhtml?expired=true");
+            return;
+        }
+        if (page.equals(STAFF_PAGE) && !staffAccess.isStaff(session.getUserId())) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
         Permission needed = PAGE_PERMISSIONS.get(page);

@@ -7,6 +7,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -25,11 +27,69 @@ public class ConsoleSession implements Serializable {
     private SignedIn signedIn;
     private int activeGrant;
     private Instant expiresAt;
+    private List<SignedIn.WorkspaceChoice> workspaces = List.of();
+    private YearMonth month;
 
-    void begin(SignedIn who, Instant now) {
+    void begin(SignedIn who, List<SignedIn.WorkspaceChoice> memberOf, Instant now) {
+        this.workspaces = List.copyOf(memberOf);
+        this.expiresAt = now.plus(LIFETIME);
+        enter(who, now);
+    }
+
+    /**
+     * Moves the session into another workspace (or a staff member's temporary access): new grants,
+     * the first of them active, the current month; the absolute lifetime runs on from sign-in.
+     */
+    void enter(SignedIn who, Instant now) {
         this.signedIn = who;
         this.activeGrant = 0;
-        this.expiresAt = now.plus(LIFETIME);
+        this.month = YearMonth.from(now.atZone(ZoneOffset.UTC));
+    }
+
+    /** The workspaces the account belongs to (the workspace switch offers them). */
+    public List<SignedIn.WorkspaceChoice> getWorkspaces() {
+        return workspaces;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    /** The codes of the roles the user holds here; the active one is {@link #getActiveRole()}. */
+    public List<String> getRoles() {
+        return getGrants().stream().map(SignedIn.Grant::roleCode).toList();
+    }
+
+    /** The store the active role is scoped to, or null. */
+    public Long getStoreId() {
+        SignedIn.Grant active = getActiveRole();
+        return active == null ? null : active.storeId();
+    }
+
+    public String getStoreCode() {
+        SignedIn.Grant active = getActiveRole();
+        return active == null ? null : active.storeCode();
+    }
+
+    /** The district the active role is scoped to, or null. */
+    public Long getDistrictId() {
+        SignedIn.Grant active = getActiveRole();
+        return active == null ? null : active.districtId();
+    }
+
+    /** The month the console's figures show ({@code 2026-11}); the current month until the user picks another. */
+    public String getMonthKey() {
+        return month == null ? null : month.toString();
+    }
+
+    /** Shows {@code monthKey} ({@code yyyy-MM}) from now on; anything else is refused. */
+    public void selectMonth(String monthKey) {
+        this.month = YearMonth.parse(monthKey);
+    }
+
+    /** The staff access this session stands on, or null for a member's session. */
+    SignedIn.TemporaryAccess temporaryAccess() {
+        return signedIn == null ? null : signedIn.temporaryAccess();
     }
 
     public boolean isSignedIn() {

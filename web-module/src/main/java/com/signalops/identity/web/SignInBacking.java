@@ -2,6 +2,8 @@ package com.signalops.identity.web;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
+import com.signalops.identity.service.SignInService;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -15,8 +17,10 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ResourceBundle;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The login page: one message for every kind of failure. */
 @Named
@@ -35,6 +39,14 @@ public class SignInBacking {
     @Inject
     private ConsoleSession session;
 
+    @EJB
+    private SignInService signIns;
+
+    /** How long a signed-in session may sit idle before it ends (30 minutes unless configured). */
+    @Inject
+    @ConfigProperty(name = "SIGNALOPS_SESSION_IDLE_TIMEOUT", defaultValue = "PT30M")
+    Duration idleTimeout;
+
     private String email;
     private String password;
 
@@ -49,8 +61,9 @@ public class SignInBacking {
         if (status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE) {
             // a new session id for the signed-in session: nothing from before sign-in carries over
             request.changeSessionId();
+            request.getSession().setMaxInactiveInterval((int) idleTimeout.toSeconds());
             if (result.get() != null) {
-                session.begin(result.get(), Instant.now());
+                session.begin(result.get(), signIns.workspacesOf(result.get().userId()), Instant.now());
             }
             if (status == AuthenticationStatus.SEND_CONTINUE) {
                 faces.responseComplete();

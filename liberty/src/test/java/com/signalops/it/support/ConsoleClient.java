@@ -1,0 +1,70 @@
+package com.signalops.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The console as a plain HTTP client sees it: signs in through the login form and keeps the session cookies. */
+public final class ConsoleClient {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private final HttpClient client = HttpClient.newBuilder().sslContext(Https.trustAll()).cookieHandler(new CookieManager())
+            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** A client signed in as {@code email}; fails when the sign-in does not lead into the console. */
+    public static ConsoleClient signedIn(String email, String password) {
+        ConsoleClient console = new ConsoleClient();
+        HttpResponse<String> login = console.get("/login.xhtml");
+        Matcher viewState = VIEW_STATE.matcher(login.body());
+        if (!viewState.find()) {
+            throw new AssertionError("no view state on the login page");
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("signin", "signin");
+        form.put("signin:email", email);
+        form.put("signin:password", password);
+        form.put("signin:submit", "");
+        form.put("jakarta.faces.ViewState", viewState.group(1));
+        HttpResponse<String> posted = console.post("/login.xhtml", form);
+        HttpResponse<String> home = console.get("/index.xhtml");
+        if (home.statusCode() != 200 || !home.body().contains("account:user-name")) {
+            throw new AssertionError("sign-in as " + email + " failed: " + posted.statusCode() + " then " + home.statusCode());
+        }
+        return console;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(Https.uri(path)).timeout(Duration.ofSeconds(20)).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(Https.uri(path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
