@@ -57,23 +57,13 @@ public class ConsoleAccessFilter extends HttpFilter {
             return;
         }
         if (!session.isSignedIn() || session.isExpired(Instant.now())) {
-            HttpSession current = request.getSession(false);
-            request.logout();
-            if (current != null) {
-                current.invalidate();
-            }
-            response.sendRedirect(request.getContextPath() + "/login.xhtml?expired=true");
+            endSession(request, response);
             return;
         }
         SignedIn.TemporaryAccess access = session.temporaryAccess();
         if (access != null && !staffAccess.isActive(session.getWorkspaceId(), access.accessId(), Instant.now())) {
             // the staff access ran out or an admin revoked it: the session ends with it
-            HttpSession current = request.getSession(false);
-            request.logout();
-            if (current != null) {
-                current.invalidate();
-            }
-            response.sendRedirect(request.getContextPath() + "/login.xhtml?expired=true");
+            endSession(request, response);
             return;
         }
         if (page.equals(STAFF_PAGE) && !staffAccess.isStaff(session.getUserId())) {
@@ -86,6 +76,16 @@ public class ConsoleAccessFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Signs the caller out, ends the HTTP session (if signing out left one) and sends the browser to the login page. */
+    private static void endSession(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        request.logout();
+        HttpSession current = request.getSession(false);
+        if (current != null) {
+            current.invalidate();
+        }
+        response.sendRedirect(request.getContextPath() + "/login.xhtml?expired=true");
     }
 
     private static boolean isOpen(String page) {
