@@ -41,8 +41,8 @@ public class StaffAccessService {
     private AuditTrail audit;
 
     @Inject
-    @ConfigProperty(name = PlatformStaff.CONFIG_PROPERTY, defaultValue = "")
-    private String allowlist;
+    @ConfigProperty(name = PlatformStaff.CONFIG_PROPERTY)
+    private java.util.Optional<String> allowlist;
 
     private PlatformStaff staff;
     private Clock clock = Clock.systemUTC();
@@ -60,7 +60,8 @@ public class StaffAccessService {
 
     @PostConstruct
     void readAllowlist() {
-        staff = PlatformStaff.parse(allowlist);
+        // unset (or set empty, which MicroProfile Config also treats as unset) means nobody
+        staff = PlatformStaff.parse(allowlist.orElse(""));
     }
 
     /**
@@ -137,6 +138,18 @@ public class StaffAccessService {
     public List<StaffAccess> active(long workspaceId, Instant now) {
         em.setProperty(TenantOwned.TENANT_PROPERTY, Long.toString(workspaceId));
         return em.createNamedQuery("StaffAccess.findActive", StaffAccess.class).setParameter("now", now).getResultList();
+    }
+
+    /** Whether account {@code userId} is platform staff (its email is on the configured allowlist). */
+    public boolean isStaff(long userId) {
+        UserAccount user = em.find(UserAccount.class, userId);
+        return user != null && staff.isStaff(user.email());
+    }
+
+    /** The email of staff account {@code userId}, for {@link #begin}; empty for anyone not on the allowlist. */
+    public java.util.Optional<String> staffEmail(long userId) {
+        UserAccount user = em.find(UserAccount.class, userId);
+        return user != null && staff.isStaff(user.email()) ? java.util.Optional.of(user.email()) : java.util.Optional.empty();
     }
 
     /** Every access to workspace {@code workspaceId}, newest first. */
