@@ -43,6 +43,10 @@ public class Store extends TenantOwned {
     @JoinColumn(name = "district_id")
     private District district;
 
+    // the district's id, readable without loading the district: also once the store has left its persistence context
+    @Column(name = "district_id", insertable = false, updatable = false)
+    private Long districtId;
+
     @Column(name = "store_code", nullable = false, length = CODE_LENGTH)
     private String storeCode;
 
@@ -113,6 +117,7 @@ public class Store extends TenantOwned {
     /** Puts the store in {@code newDistrict} (of the same workspace), or in none. */
     public void assignTo(District newDistrict) {
         this.district = newDistrict;
+        this.districtId = newDistrict == null ? null : newDistrict.id();
     }
 
     public Long id() {
@@ -137,5 +142,10 @@ public class Store extends TenantOwned {
 
     public Optional<District> district() {
         return Optional.ofNullable(district);
+    }
+
+    /** The id of the store's district, if it is in one; unlike {@link #district()} it reads nothing from the database. */
+    public Optional<Long> districtId() {
+        return Optional.ofNullable(districtId);
     }
 }

@@ -136,6 +136,8 @@ class DirectoryServiceTest {
                 () -> assertEquals("Europe/Berlin", created.timezone().getId()));
         Store reread = directory(s -> s.store(new Viewer(gamma.id(), ScopeType.DISTRICT, east, null), created.id()));
         assertEquals(east, reread.district().orElseThrow().id());
+        assertEquals(east, created.districtId().orElseThrow(), "known without reading the district");
+        assertEquals(east, reread.districtId().orElseThrow());
         assertEquals(List.of("store.create store:" + created.id() + " SUCCESS by " + ACTOR), AuditRows.records(db, gamma.id()));
     }
 
@@ -217,11 +219,13 @@ class DirectoryServiceTest {
         Viewer owner = Viewer.ofWorkspace(theta.id());
         Viewer toManager = new Viewer(theta.id(), ScopeType.DISTRICT, to, null);
         assertNotFound(() -> directory(s -> s.store(toManager, store)));
-        directory(s -> s.moveStore(owner, ACTOR, store, to));
+        assertEquals(to, directory(s -> s.moveStore(owner, ACTOR, store, to)).districtId().orElseThrow());
         assertEquals(List.of("T-01"), codes(directory(s -> s.listStores(toManager))));
-        directory(s -> s.moveStore(owner, ACTOR, store, null));
+        assertEquals(to, directory(s -> s.listStores(toManager)).get(0).districtId().orElseThrow());
+        assertTrue(directory(s -> s.moveStore(owner, ACTOR, store, null)).districtId().isEmpty());
         assertEquals(List.of(), codes(directory(s -> s.listStores(toManager))));
         assertTrue(directory(s -> s.store(owner, store)).district().isEmpty());
+        assertTrue(directory(s -> s.store(owner, store)).districtId().isEmpty());
         assertEquals(List.of("store.move store:" + store + " SUCCESS by " + ACTOR, "store.move store:" + store + " SUCCESS by " + ACTOR),
                 AuditRows.records(db, theta.id()));
     }

@@ -31,7 +31,8 @@ public class ConsoleAccessFilter extends HttpFilter {
     /** What each console page needs beyond being signed in. */
     static final Map<String, Permission> PAGE_PERMISSIONS = Map.ofEntries(
             Map.entry("/system.xhtml", Permission.JOBS_VIEW),
-            Map.entry("/users.xhtml", Permission.USERS_INVITE),
+            Map.entry("/users.xhtml", Permission.USERS_VIEW),
+            Map.entry("/stores.xhtml", Permission.STORES_VIEW),
             Map.entry("/staff-access.xhtml", Permission.USERS_MANAGE));
 
     /** The page of platform staff only (the allowlist decides, not a permission). */
