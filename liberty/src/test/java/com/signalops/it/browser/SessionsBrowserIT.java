@@ -8,6 +8,7 @@ import com.signalops.it.support.ApiClient;
 import com.signalops.it.support.Https;
 import com.signalops.it.support.SignalOpsSystem;
 import com.signalops.it.support.TestAccounts;
+import com.signalops.it.support.TestTenants;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,9 +46,9 @@ class SessionsBrowserIT {
 
     @Test
     void anAccountOfTwoWorkspacesEntersEitherAndSeesOnlyThatOnesRole() throws Exception {
-        long second = TestAccounts.workspace("Second workspace");
+        long second = TestTenants.workspace("Second workspace");
         long userId = TestAccounts.create("two.workspaces@example.com", "Two Workspaces", PASSWORD, "manager");
-        TestAccounts.member(userId, second, "rep");
+        TestTenants.membership(second, userId, "rep", "WORKSPACE", null);
 
         signIn(driver, wait, "two.workspaces@example.com", PASSWORD);
         assertEquals(Long.toString(ApiClient.demoWorkspaceId()), driver.findElement(By.id("workspace")).getText());

@@ -32,7 +32,7 @@ public final class ConsoleClient {
             throw new AssertionError("no view state on the login page");
         }
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("signin", "signin");
+        form.put("signin_SUBMIT", "1");
         form.put("signin:email", email);
         form.put("signin:password", password);
         form.put("signin:submit", "");

@@ -39,4 +39,15 @@ class ConsolePagesIT {
         assertTrue(missing.body().contains("This page does not exist"), missing.body());
         assertTrue(!missing.body().contains("java.lang.") && !missing.body().contains("Liberty"), missing.body());
     }
+
+    @Test
+    void aFormPostedWithAViewStateTheServerDoesNotHoldGoesToTheExpiredPage() {
+        HttpResponse<String> response = Https.send(java.net.http.HttpRequest.newBuilder(Https.uri("/login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("signin_SUBMIT=1&jakarta.faces.ViewState=forged&signin%3Aemail=x"))
+                .build());
+        assertEquals(302, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("location").orElse("").endsWith("/expired.xhtml"));
+        assertEquals(200, Https.get("/expired.xhtml").statusCode());
+    }
 }

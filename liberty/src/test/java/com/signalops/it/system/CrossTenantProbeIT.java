@@ -1,0 +1,253 @@
+package com.signalops.it.system;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.signalops.identity.domain.Permission;
+import com.signalops.it.support.ApiClient;
+import com.signalops.it.support.ConsoleClient;
+import com.signalops.it.support.Https;
+import com.signalops.it.support.SignalOpsSystem;
+import com.signalops.it.support.TestAccounts;
+import com.signalops.it.support.TestTenants;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two workspaces, and each one's credentials tried on everything of the other: every REST
+ * endpoint of the web module (found in its classes, so a new endpoint is probed without anyone
+ * listing it) and every console page (found in its sources) are called with the other tenant's
+ * ids; nothing answers 200 or 500 with the other tenant's data, and no response body carries any
+ * of its names, codes or emails.
+ */
+@ExtendWith(SignalOpsSystem.class)
+class CrossTenantProbeIT {
+
+    private static final String PASSWORD = "Probe-tenant-password-1";
+
+    private static Tenant a;
+    private static Tenant b;
+
+    /** One side of the probe: its ids by kind, what would betray it in a response, and its credentials. */
+    private record Tenant(long workspaceId, Map<String, List<Long>> ids, Set<String> markers, String token, ConsoleClient console) {
+    }
+
+    @BeforeAll
+    static void twoTenants() throws SQLException {
+        a = tenant(ApiClient.demoWorkspaceId(), "Probe A", "probe-a");
+        b = tenant(TestTenants.workspace("Probe tenant B"), "Probe B", "probe-b");
+    }
+
+    private static Tenant tenant(long workspaceId, String label, String slug) throws SQLException {
+        long district = TestTenants.district(workspaceId, label + " district");
+        long store = TestTenants.store(workspaceId, district, slug.toUpperCase().replace("-", "") + "STORE", slug + "-shop.myshopify.com");
+        String email = slug + ".admin@example.com";
+        long user = TestAccounts.create(email, label + " Admin", PASSWORD);
+        TestTenants.membership(workspaceId, user, "admin", "WORKSPACE", null);
+        String key = ApiClient.createKey(workspaceId, Arrays.stream(Permission.values()).map(Permission::key).toList(), "WORKSPACE", null);
+        Map<String, List<Long>> ids = new LinkedHashMap<>();
+        ids.put("workspace", List.of(workspaceId));
+        ids.put("district", List.of(district));
+        ids.put("store", List.of(store));
+        ids.put("user", List.of(user));
+        ids.put("role", idsOf("SELECT id FROM role WHERE workspace_id = " + workspaceId));
+        ids.put("membership", idsOf("SELECT id FROM membership WHERE workspace_id = " + workspaceId));
+        ids.put("api-key", idsOf("SELECT id FROM api_key WHERE workspace_id = " + workspaceId));
+        Set<String> markers = Set.of(label + " district", slug.toUpperCase().replace("-", "") + "STORE", slug + "-shop", email,
+                label + " Admin");
+        return new Tenant(workspaceId, ids, markers, ApiClient.token(key), ConsoleClient.signedIn(email, PASSWORD));
+    }
+
+    @Test
+    void everyRestEndpointRefusesTheOtherTenantsIdsAndShowsNothingOfIt() {
+        List<Endpoint> endpoints = Endpoint.discover();
+        assertTrue(endpoints.size() >= 7, "the probe found the API's endpoints: " + endpoints);
+        List<String> leaks = new ArrayList<>();
+        int calls = 0;
+        for (Tenant[] pair : new Tenant[][] {{a, b}, {b, a}}) {
+            Tenant caller = pair[0];
+            Tenant other = pair[1];
+            for (Endpoint endpoint : endpoints) {
+                for (String path : endpoint.pathsWith(other)) {
+                    HttpResponse<String> response = endpoint.call(path, caller.token());
+                    calls++;
+                    int status = response.statusCode();
+                    boolean referencesOther = !path.equals(endpoint.path());
+                    if (status >= 500 || (referencesOther && status < 400) || mentions(response.body(), other)) {
+                        leaks.add(endpoint.method() + " " + path + " as workspace " + caller.workspaceId() + " -> " + status + " "
+                                + abbreviate(response.body()));
+                    }
+                }
+            }
+        }
+        System.out.printf("cross-tenant probe: %d REST endpoints, %d calls%n", endpoints.size(), calls);
+        assertTrue(leaks.isEmpty(), "cross-tenant answers: " + leaks);
+    }
+
+    @Test
+    void everyConsolePageShowsNothingOfTheOtherTenant() throws IOException {
+        List<String> pages = consolePages();
+        assertTrue(pages.size() >= 10, "the probe found the console's pages: " + pages);
+        List<String> leaks = new ArrayList<>();
+        int calls = 0;
+        for (Tenant[] pair : new Tenant[][] {{a, b}, {b, a}}) {
+            Tenant caller = pair[0];
+            Tenant other = pair[1];
+            for (String page : pages) {
+                for (Map.Entry<String, List<Long>> kind : other.ids().entrySet()) {
+                    String query = Stream.of("id", kind.getKey() + "Id", "workspaceId", "storeId", "districtId")
+                            .map(name -> name + "=" + kind.getValue().get(0)).collect(Collectors.joining("&"));
+                    HttpResponse<String> response = caller.console().get(page + "?" + query);
+                    calls++;
+                    if (response.statusCode() >= 500 || mentions(response.body(), other)) {
+                        leaks.add(page + "?" + query + " as workspace " + caller.workspaceId() + " -> " + response.statusCode());
+                    }
+                }
+            }
+            // the control: the same session does see its own workspace's district, so the pages really rendered
+            String ownDistrict = caller.markers().stream().filter(marker -> marker.endsWith(" district")).findFirst().orElseThrow();
+            assertTrue(caller.console().get("/stores.xhtml").body().contains(ownDistrict), "the probe's session sees " + ownDistrict);
+        }
+        System.out.printf("cross-tenant probe: %d console pages, %d requests%n", pages.size(), calls);
+        assertTrue(leaks.isEmpty(), "cross-tenant pages: " + leaks);
+    }
+
+    private static boolean mentions(String body, Tenant tenant) {
+        return tenant.markers().stream().anyMatch(body::contains);
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+
+    private static List<String> consolePages() throws IOException {
+        java.nio.file.Path webapp = java.nio.file.Path.of(System.getProperty("signalops.webapp.dir"));
+        try (Stream<java.nio.file.Path> files = Files.walk(webapp)) {
+            return files.filter(file -> file.toString().endsWith(".xhtml"))
+                    .map(file -> "/" + webapp.relativize(file).toString().replace('\\', '/'))
+                    .filter(page -> !page.startsWith("/WEB-INF/") && !page.startsWith("/resources/"))
+                    .sorted().toList();
+        }
+    }
+
+    private static List<Long> idsOf(String sql) throws SQLException {
+        try (Connection connection = SignalOpsSystem.database().connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            List<Long> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+            return ids;
+        }
+    }
+
+    /** One REST method of the web module: its HTTP method and its path under /api/v1. */
+    private record Endpoint(String method, String path) {
+
+        static List<Endpoint> discover() {
+            Set<Endpoint> found = new java.util.LinkedHashSet<>();
+            for (Class<?> resource : resourceClasses()) {
+                String base = resource.getAnnotation(Path.class).value();
+                for (Method method : resource.getDeclaredMethods()) {
+                    String verb = verb(method);
+                    if (verb != null) {
+                        Path sub = method.getAnnotation(Path.class);
+                        found.add(new Endpoint(verb, "/api/v1" + join(base, sub == null ? "" : sub.value())));
+                    }
+                }
+            }
+            return new ArrayList<>(found);
+        }
+
+        /** This endpoint's path with each path parameter filled in with each of the other tenant's ids. */
+        List<String> pathsWith(Tenant other) {
+            if (!path.contains("{")) {
+                return List.of(path);
+            }
+            Set<String> paths = new TreeSet<>();
+            for (List<Long> ids : other.ids().values()) {
+                for (Long id : ids) {
+                    paths.add(path.replaceAll("\\{[^}]+}", Long.toString(id)));
+                }
+            }
+            return new ArrayList<>(paths);
+        }
+
+        HttpResponse<String> call(String concretePath, String token) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Https.uri(concretePath).toString()))
+                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token);
+            if (method.equals("GET") || method.equals("DELETE")) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
+            }
+            return Https.send(request.build());
+        }
+
+        private static String verb(Method method) {
+            for (Class<? extends java.lang.annotation.Annotation> verb : List.of(GET.class, POST.class, PUT.class, DELETE.class, PATCH.class)) {
+                if (method.isAnnotationPresent(verb)) {
+                    return verb.getSimpleName();
+                }
+            }
+            return null;
+        }
+
+        private static String join(String base, String sub) {
+            String path = ("/" + base + "/" + sub).replaceAll("/+", "/");
+            return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        }
+
+        private static List<Class<?>> resourceClasses() {
+            ClassLoader loader = CrossTenantProbeIT.class.getClassLoader();
+            java.net.URL marker = loader.getResource("com/signalops/web/rest/RestApplication.class");
+            if (marker == null || !marker.getProtocol().equals("jar")) {
+                throw new IllegalStateException("the web module's classes jar is not on the test classpath: " + marker);
+            }
+            String jar = marker.getPath().substring("file:".length(), marker.getPath().indexOf('!'));
+            List<Class<?>> resources = new ArrayList<>();
+            try (JarFile classes = new JarFile(jar)) {
+                for (String name : classes.stream().map(entry -> entry.getName()).filter(n -> n.contains("/rest/") && n.endsWith(".class")
+                        && !n.contains("$")).toList()) {
+                    Class<?> type = Class.forName(name.replace('/', '.').substring(0, name.length() - ".class".length()), false, loader);
+                    if (type.isAnnotationPresent(Path.class)) {
+                        resources.add(type);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+            return resources;
+        }
+    }
+}
