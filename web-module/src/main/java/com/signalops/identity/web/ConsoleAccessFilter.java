@@ -28,7 +28,8 @@ public class ConsoleAccessFilter extends HttpFilter {
     /** What each console page needs beyond being signed in. */
     static final Map<String, Permission> PAGE_PERMISSIONS = Map.of(
             "/system.xhtml", Permission.JOBS_VIEW,
-            "/users.xhtml", Permission.USERS_INVITE);
+            "/users.xhtml", Permission.USERS_INVITE,
+            "/roles.xhtml", Permission.ROLES_VIEW);
 
     @Inject
     private ConsoleSession session;
