@@ -29,7 +29,8 @@ public class ConsoleAccessFilter extends HttpFilter {
     static final Map<String, Permission> PAGE_PERMISSIONS = Map.of(
             "/system.xhtml", Permission.JOBS_VIEW,
             "/users.xhtml", Permission.USERS_INVITE,
-            "/roles.xhtml", Permission.ROLES_VIEW);
+            "/roles.xhtml", Permission.ROLES_VIEW,
+            "/api-keys.xhtml", Permission.API_KEYS_VIEW);
 
     @Inject
     private ConsoleSession session;
