@@ -32,6 +32,9 @@ public class RoleFormBacking implements Serializable {
     @Inject
     private ConsoleMessages messages;
 
+    @Inject
+    private RolesBacking table;
+
     /** The code of the custom role being edited; null while a new one is made. */
     private String editing;
     private String code;
@@ -52,6 +55,7 @@ public class RoleFormBacking implements Serializable {
                         name, permissions.selected());
                 messages.info("roles.updated");
             }
+            table.reload();
             reset();
         } catch (BusinessException refused) {
             messages.refused(refused, "roles.failed");
@@ -83,6 +87,7 @@ public class RoleFormBacking implements Serializable {
         try {
             roles.deleteCustomRole(session.getWorkspaceId(), session.getUserId(), session.getActiveRole().permissions(), roleCode);
             messages.info("roles.deleted");
+            table.reload();
             if (roleCode.equals(editing)) {
                 reset();
             }

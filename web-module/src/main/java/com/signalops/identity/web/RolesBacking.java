@@ -28,6 +28,11 @@ public class RolesBacking {
         return list;
     }
 
+    /** Reads the roles again: the table was read before a change of the same request. */
+    public void reload() {
+        list = null;
+    }
+
     /** The permissions of {@code role}, one line per category. */
     public List<String> permissions(Role role) {
         return PermissionChoices.describe(role.permissions());
