@@ -33,6 +33,8 @@ public class ConsoleAccessFilter extends HttpFilter {
             Map.entry("/system.xhtml", Permission.JOBS_VIEW),
             Map.entry("/users.xhtml", Permission.USERS_VIEW),
             Map.entry("/stores.xhtml", Permission.STORES_VIEW),
+            Map.entry("/roles.xhtml", Permission.ROLES_VIEW),
+            Map.entry("/api-keys.xhtml", Permission.API_KEYS_VIEW),
             Map.entry("/staff-access.xhtml", Permission.USERS_MANAGE));
 
     /** The page of platform staff only (the allowlist decides, not a permission). */
