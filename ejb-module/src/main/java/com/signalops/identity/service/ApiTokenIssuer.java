@@ -2,19 +2,15 @@ package com.signalops.identity.service;
 
 import com.signalops.identity.domain.AccessToken;
 import com.signalops.identity.domain.ApiCredential;
+import com.signalops.identity.domain.PemKeys;
 import com.signalops.shared.UnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,7 +46,7 @@ public class ApiTokenIssuer {
         PrivateKey loaded = key;
         if (loaded == null) {
             try {
-                loaded = readPkcs8(Path.of(privateKeyLocation));
+                loaded = PemKeys.readPrivate(Path.of(privateKeyLocation));
                 key = loaded;
             } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
                 LOG.severe("The API token signing key cannot be read (SIGNALOPS_JWT_PRIVATE_KEY_LOCATION): " + e.getClass().getSimpleName());
@@ -58,11 +54,5 @@ public class ApiTokenIssuer {
             }
         }
         return loaded;
-    }
-
-    static PrivateKey readPkcs8(Path pem) throws IOException, GeneralSecurityException {
-        String text = Files.readString(pem, StandardCharsets.US_ASCII);
-        String body = text.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
     }
 }

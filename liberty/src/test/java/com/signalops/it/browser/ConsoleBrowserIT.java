@@ -8,41 +8,20 @@ import com.signalops.it.support.Https;
 import com.signalops.it.support.Migrations;
 import com.signalops.it.support.SignalOpsSystem;
 import com.signalops.it.support.TestAccounts;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real browser over HTTPS: sign-in, what the active role may open, role
  * switch, sign-out, the one message for every failed sign-in and the lockout; PrimeFaces runs
  * under the CSP and Ajax works.
  */
-@ExtendWith(SignalOpsSystem.class)
-class ConsoleBrowserIT {
-
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        driver = Browser.open();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        driver.quit();
-    }
+class ConsoleBrowserIT extends ConsoleBrowserTest {
 
     @Test
     void adminSignsInSeesTheSystemPageRefreshesItAndSignsOut() {
@@ -224,14 +203,6 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.stalenessOf(messages));
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#password\\:messages .ui-messages-error-summary,"
                 + " #password\\:messages .ui-messages-info-summary"))).getText();
-    }
-
-    private void signIn(String email, String password) {
-        driver.get(Https.uri("/login.xhtml").toString());
-        driver.findElement(By.id("signin:email")).sendKeys(email);
-        driver.findElement(By.id("signin:password")).sendKeys(password);
-        driver.findElement(By.id("signin:submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("account:user-name")));
     }
 
     private String attemptMessage(String email, String password) {

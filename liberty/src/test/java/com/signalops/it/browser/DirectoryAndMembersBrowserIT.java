@@ -9,40 +9,19 @@ import com.signalops.it.support.Https;
 import com.signalops.it.support.SignalOpsSystem;
 import com.signalops.it.support.TestAccounts;
 import com.signalops.it.support.TestTenants;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The districts and stores page and member management in a real browser: an admin builds the
  * directory, a district manager sees only their district, an admin gives a member a role and
  * suspends them out of the workspace, and nobody suspends themselves.
  */
-@ExtendWith(SignalOpsSystem.class)
-class DirectoryAndMembersBrowserIT {
-
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        driver = Browser.open();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        driver.quit();
-    }
+class DirectoryAndMembersBrowserIT extends ConsoleBrowserTest {
 
     @Test
     void anAdminCreatesDistrictsAndAStoreAndMovesIt() {
@@ -180,11 +159,4 @@ class DirectoryAndMembersBrowserIT {
         return driver.findElement(By.xpath("//*[@id='members:list']//tr[td[2][normalize-space()='" + email + "']]"));
     }
 
-    private void signIn(String email, String password) {
-        driver.get(Https.uri("/login.xhtml").toString());
-        driver.findElement(By.id("signin:email")).sendKeys(email);
-        driver.findElement(By.id("signin:password")).sendKeys(password);
-        post(By.id("signin:submit"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("account:user-name")));
-    }
 }

@@ -17,20 +17,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The roles page and the API keys page in a real browser: custom roles made, edited and
@@ -38,24 +32,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the API; and what a role without the page's permissions, or without its manage permission,
  * gets: 403, no form, and no change from a form posted after the role was switched away.
  */
-@ExtendWith(SignalOpsSystem.class)
-class RolesAndKeysBrowserIT {
+class RolesAndKeysBrowserIT extends ConsoleBrowserTest {
 
     private static final String KEY_FORMAT = "sok_[a-z0-9]{12}_[A-Za-z0-9_-]{43}";
-
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        driver = Browser.open();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        driver.quit();
-    }
 
     @Test
     void anAdminCreatesEditsAndDeletesACustomRoleAndCannotTouchTheBuiltInOnes() {
@@ -307,14 +286,6 @@ class RolesAndKeysBrowserIT {
     private WebElement keyRow(String name) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//form[@id='keys']//tr[.//span[contains(@class,'so-key-name') and text()='" + name + "']]")));
-    }
-
-    private void signIn(String email, String password) {
-        driver.get(Https.uri("/login.xhtml").toString());
-        driver.findElement(By.id("signin:email")).sendKeys(email);
-        driver.findElement(By.id("signin:password")).sendKeys(password);
-        driver.findElement(By.id("signin:submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("account:user-name")));
     }
 
     /** A custom role of the demo workspace, written straight into the database. */

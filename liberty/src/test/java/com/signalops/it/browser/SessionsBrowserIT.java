@@ -10,10 +10,7 @@ import com.signalops.it.support.SignalOpsSystem;
 import com.signalops.it.support.TestAccounts;
 import com.signalops.it.support.TestTenants;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,24 +22,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * staff enter a workspace only through time-boxed access its admins see and can revoke, and an
  * idle session ends by itself.
  */
-@ExtendWith(SignalOpsSystem.class)
-class SessionsBrowserIT {
+class SessionsBrowserIT extends ConsoleBrowserTest {
 
     private static final String PASSWORD = "Sessions-test-password-1";
-
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        driver = Browser.open();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        driver.quit();
-    }
 
     @Test
     void anAccountOfTwoWorkspacesEntersEitherAndSeesOnlyThatOnesRole() throws Exception {
@@ -50,7 +32,7 @@ class SessionsBrowserIT {
         long userId = TestAccounts.create("two.workspaces@example.com", "Two Workspaces", PASSWORD, "manager");
         TestTenants.membership(second, userId, "rep", "WORKSPACE", null);
 
-        signIn(driver, wait, "two.workspaces@example.com", PASSWORD);
+        signIn("two.workspaces@example.com", PASSWORD);
         assertEquals(Long.toString(ApiClient.demoWorkspaceId()), driver.findElement(By.id("workspace")).getText());
         assertEquals("Manager", driver.findElement(By.id("active-role")).getText());
 
@@ -67,7 +49,7 @@ class SessionsBrowserIT {
     @Test
     void platformStaffEnterThroughTimeBoxedAccessThatAdminsSeeAndRevoke() throws Exception {
         TestAccounts.create(SignalOpsSystem.STAFF_EMAIL, "Platform Staff", PASSWORD);
-        signIn(driver, wait, SignalOpsSystem.STAFF_EMAIL, PASSWORD);
+        signIn(SignalOpsSystem.STAFF_EMAIL, PASSWORD);
         assertTrue(driver.findElements(By.id("nav-system")).isEmpty(), "staff without access hold no workspace");
 
         driver.findElement(By.id("nav-staff")).click();
@@ -105,7 +87,7 @@ class SessionsBrowserIT {
     @Test
     void someoneNotOnTheStaffAllowlistCannotOpenTheStaffPage() throws Exception {
         TestAccounts.create("not.staff@example.com", "Not Staff", PASSWORD, "admin");
-        signIn(driver, wait, "not.staff@example.com", PASSWORD);
+        signIn("not.staff@example.com", PASSWORD);
         assertTrue(driver.findElements(By.id("nav-staff")).isEmpty());
         driver.get(Https.uri("/staff.xhtml").toString());
         assertTrue(driver.findElements(By.id("staff:begin")).isEmpty(), "the staff form is not served");
@@ -114,7 +96,7 @@ class SessionsBrowserIT {
     @Test
     void anIdleSessionEndsAfterTheIdleTimeout() throws Exception {
         TestAccounts.create("idle.user@example.com", "Idle User", PASSWORD, "manager");
-        signIn(driver, wait, "idle.user@example.com", PASSWORD);
+        signIn("idle.user@example.com", PASSWORD);
         driver.get(Https.uri("/system.xhtml").toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("system:database")));
 
@@ -127,11 +109,4 @@ class SessionsBrowserIT {
         assertTrue(driver.findElements(By.id("account:user-name")).isEmpty());
     }
 
-    static void signIn(ChromeDriver browser, WebDriverWait browserWait, String email, String password) {
-        browser.get(Https.uri("/login.xhtml").toString());
-        browser.findElement(By.id("signin:email")).sendKeys(email);
-        browser.findElement(By.id("signin:password")).sendKeys(password);
-        browser.findElement(By.id("signin:submit")).click();
-        browserWait.until(ExpectedConditions.presenceOfElementLocated(By.id("account:user-name")));
-    }
 }

@@ -75,8 +75,8 @@ class CrossTenantProbeIT {
         String key = ApiClient.createKey(workspaceId, Arrays.stream(Permission.values()).map(Permission::key).toList(), "WORKSPACE", null);
         Map<String, List<Long>> ids = new LinkedHashMap<>();
         ids.put("workspace", List.of(workspaceId));
-        ids.put("district", List.of(district));
-        ids.put("store", List.of(store));
+        ids.put("district", idsOf("SELECT id FROM district WHERE workspace_id = " + workspaceId));
+        ids.put("store", idsOf("SELECT id FROM store WHERE workspace_id = " + workspaceId));
         ids.put("user", List.of(user));
         ids.put("role", idsOf("SELECT id FROM role WHERE workspace_id = " + workspaceId));
         ids.put("membership", idsOf("SELECT id FROM membership WHERE workspace_id = " + workspaceId));
@@ -96,7 +96,7 @@ class CrossTenantProbeIT {
             Tenant caller = pair[0];
             Tenant other = pair[1];
             for (Endpoint endpoint : endpoints) {
-                for (String path : endpoint.pathsWith(other)) {
+                for (String path : endpoint.pathsWith(other, caller)) {
                     HttpResponse<String> response = endpoint.call(path, caller.token());
                     calls++;
                     int status = response.statusCode();
@@ -187,18 +187,26 @@ class CrossTenantProbeIT {
             return new ArrayList<>(found);
         }
 
-        /** This endpoint's path with each path parameter filled in with each of the other tenant's ids. */
-        List<String> pathsWith(Tenant other) {
+        /**
+         * This endpoint's path with its path parameters filled in with the other tenant's ids: of the
+         * kind the path names ({@code /stores/{id}}: its stores), else every id of the other tenant
+         * that names nothing of the caller's, so that any answer but 403/404 is a leak.
+         */
+        List<String> pathsWith(Tenant other, Tenant caller) {
             if (!path.contains("{")) {
                 return List.of(path);
             }
-            Set<String> paths = new TreeSet<>();
-            for (List<Long> ids : other.ids().values()) {
-                for (Long id : ids) {
-                    paths.add(path.replaceAll("\\{[^}]+}", Long.toString(id)));
-                }
+            String[] segments = path.substring(0, path.indexOf('{')).split("/");
+            String collection = segments[segments.length - 1];
+            String kind = collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection;
+            Set<Long> ids = new TreeSet<>();
+            if (other.ids().containsKey(kind)) {
+                ids.addAll(other.ids().get(kind));
+            } else {
+                other.ids().values().forEach(ids::addAll);
+                caller.ids().values().forEach(ids::removeAll);
             }
-            return new ArrayList<>(paths);
+            return ids.stream().map(id -> path.replaceAll("\\{[^}]+}", Long.toString(id))).toList();
         }
 
         HttpResponse<String> call(String concretePath, String token) {

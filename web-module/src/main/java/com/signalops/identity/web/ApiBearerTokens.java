@@ -2,19 +2,14 @@ package com.signalops.identity.web;
 
 import com.signalops.identity.domain.AccessToken;
 import com.signalops.identity.domain.ApiCredential;
+import com.signalops.identity.domain.PemKeys;
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.domain.ScopeType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -104,7 +99,7 @@ public class ApiBearerTokens {
             try {
                 built = new JwtConsumerBuilder()
                         .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
-                        .setVerificationKey(readPublicKey(Path.of(publicKeyLocation)))
+                        .setVerificationKey(PemKeys.readPublic(Path.of(publicKeyLocation)))
                         .setExpectedIssuer(true, issuer)
                         .setExpectedAudience(true, audience)
                         .setRequireExpirationTime()
@@ -122,11 +117,5 @@ public class ApiBearerTokens {
             }
         }
         return built;
-    }
-
-    static PublicKey readPublicKey(Path pem) throws IOException, GeneralSecurityException {
-        String text = Files.readString(pem, StandardCharsets.US_ASCII);
-        String body = text.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
     }
 }

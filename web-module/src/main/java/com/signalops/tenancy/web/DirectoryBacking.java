@@ -2,15 +2,18 @@ package com.signalops.tenancy.web;
 
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.web.ConsoleSession;
+import com.signalops.shared.BusinessException;
 import com.signalops.tenancy.domain.District;
 import com.signalops.tenancy.domain.Store;
 import com.signalops.tenancy.domain.Viewer;
 import com.signalops.tenancy.service.DirectoryService;
+import com.signalops.web.ConsoleMessages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The districts and stores page: what the active role's scope sees of the workspace. */
 @Named
@@ -22,6 +25,9 @@ public class DirectoryBacking {
 
     @Inject
     private ConsoleSession session;
+
+    @Inject
+    private ConsoleMessages messages;
 
     private List<District> districts;
     private List<Store> stores;
@@ -59,9 +65,24 @@ public class DirectoryBacking {
         return session.getUserId();
     }
 
-    /** Forgets the lists read before a change, so that the page shows the change. */
-    void changed() {
-        districts = null;
-        stores = null;
+    /**
+     * Makes one change of the directory: refused without {@code stores.manage}; on success the
+     * page says {@code doneKey} and shows the change, a refusal says why. Whether it succeeded.
+     */
+    boolean change(Consumer<Viewer> action, String doneKey) {
+        if (!isManageable()) {
+            messages.error("stores.not-allowed");
+            return false;
+        }
+        try {
+            action.accept(viewer());
+            messages.info(doneKey);
+            districts = null;
+            stores = null;
+            return true;
+        } catch (BusinessException refused) {
+            messages.refused(refused, "stores.failed");
+            return false;
+        }
     }
 }

@@ -1,8 +1,6 @@
 package com.signalops.tenancy.web;
 
-import com.signalops.shared.BusinessException;
 import com.signalops.tenancy.service.DirectoryService;
-import com.signalops.web.ConsoleMessages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,24 +17,11 @@ public class MoveStoreBacking {
     @Inject
     private DirectoryBacking page;
 
-    @Inject
-    private ConsoleMessages messages;
-
     private Long storeId;
     private Long districtId;
 
     public void move() {
-        if (!page.isManageable()) {
-            messages.error("stores.not-allowed");
-            return;
-        }
-        try {
-            directory.moveStore(page.viewer(), page.actorId(), storeId, districtId);
-            messages.info("stores.store-moved");
-            page.changed();
-        } catch (BusinessException refused) {
-            messages.refused(refused, "stores.failed");
-        }
+        page.change(viewer -> directory.moveStore(viewer, page.actorId(), storeId, districtId), "stores.store-moved");
     }
 
     public Long getStoreId() {

@@ -1,8 +1,6 @@
 package com.signalops.tenancy.web;
 
-import com.signalops.shared.BusinessException;
 import com.signalops.tenancy.service.DirectoryService;
-import com.signalops.web.ConsoleMessages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,23 +17,11 @@ public class NewDistrictBacking {
     @Inject
     private DirectoryBacking page;
 
-    @Inject
-    private ConsoleMessages messages;
-
     private String name;
 
     public void create() {
-        if (!page.isManageable()) {
-            messages.error("stores.not-allowed");
-            return;
-        }
-        try {
-            directory.createDistrict(page.viewer(), page.actorId(), name);
-            messages.info("stores.district-created");
+        if (page.change(viewer -> directory.createDistrict(viewer, page.actorId(), name), "stores.district-created")) {
             name = null;
-            page.changed();
-        } catch (BusinessException refused) {
-            messages.refused(refused, "stores.failed");
         }
     }
 

@@ -1,8 +1,6 @@
 package com.signalops.tenancy.web;
 
-import com.signalops.shared.BusinessException;
 import com.signalops.tenancy.service.DirectoryService;
-import com.signalops.web.ConsoleMessages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,9 +17,6 @@ public class NewStoreBacking {
     @Inject
     private DirectoryBacking page;
 
-    @Inject
-    private ConsoleMessages messages;
-
     private String code;
     private String shopDomain;
     private String currency;
@@ -29,18 +24,10 @@ public class NewStoreBacking {
     private Long districtId;
 
     public void create() {
-        if (!page.isManageable()) {
-            messages.error("stores.not-allowed");
-            return;
-        }
-        try {
-            directory.createStore(page.viewer(), page.actorId(), code, shopDomain, currency, timezone, districtId);
-            messages.info("stores.store-created");
+        if (page.change(viewer -> directory.createStore(viewer, page.actorId(), code, shopDomain, currency, timezone, districtId),
+                "stores.store-created")) {
             code = null;
             shopDomain = null;
-            page.changed();
-        } catch (BusinessException refused) {
-            messages.refused(refused, "stores.failed");
         }
     }
 
