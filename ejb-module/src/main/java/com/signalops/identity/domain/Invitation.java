@@ -36,6 +36,15 @@ public class Invitation extends TenantOwned {
     @JoinColumn(name = "role_id")
     private Role role;
 
+    @Column(name = "scope_type", nullable = false, length = 20)
+    private String scopeType = ScopeType.WORKSPACE.name();
+
+    @Column(name = "district_id")
+    private Long districtId;
+
+    @Column(name = "store_id")
+    private Long storeId;
+
     @Column(name = "token_digest", nullable = false, length = 64)
     private String tokenDigest;
 
@@ -61,6 +70,25 @@ public class Invitation extends TenantOwned {
         this.invitedBy = invitedBy;
         this.createdAt = Objects.requireNonNull(now);
         this.expiresAt = now.plus(VALIDITY);
+    }
+
+    /** Limits the membership this invitation gives to the scope of {@code inviter} (its district or store, or the workspace). */
+    public void limitTo(SignedIn.Grant inviter) {
+        this.scopeType = inviter.scope().name();
+        this.districtId = inviter.scope() == ScopeType.DISTRICT ? inviter.districtId() : null;
+        this.storeId = inviter.scope() == ScopeType.STORE ? inviter.storeId() : null;
+    }
+
+    public ScopeType scope() {
+        return ScopeType.valueOf(scopeType);
+    }
+
+    public Long districtId() {
+        return districtId;
+    }
+
+    public Long storeId() {
+        return storeId;
     }
 
     /** Whether the link can still be used at {@code now}: not used before and not expired. */

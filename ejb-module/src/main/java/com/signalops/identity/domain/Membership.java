@@ -27,6 +27,8 @@ import java.util.Optional;
         query = "select m from Membership m where m.user = :user and m.suspendedAt is null order by m.id")
 @NamedQuery(name = "Membership.findByUserId", query = "select m from Membership m where m.user.id = :userId order by m.id")
 @NamedQuery(name = "Membership.findAll", query = "select m from Membership m order by m.user.displayName, m.user.id, m.id")
+@NamedQuery(name = "Membership.countActiveOfUser",
+        query = "select count(m) from Membership m where m.user.id = :userId and m.suspendedAt is null")
 @NamedQuery(name = "Membership.countByRole", query = "select count(m) from Membership m where m.role = :role")
 // the memberships that keep a workspace administrable: unsuspended, workspace-wide, built-in admin, of an account not disabled
 @NamedQuery(name = "Membership.findActiveWorkspaceAdmins",

@@ -8,9 +8,12 @@ import com.signalops.identity.domain.PasswordHasher;
 import com.signalops.identity.domain.PasswordPolicy;
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.domain.Role;
+import com.signalops.identity.domain.SignedIn;
 import com.signalops.identity.domain.UserAccount;
 import com.signalops.shared.BusinessException;
 import com.signalops.shared.Digests;
+import com.signalops.tenancy.domain.District;
+import com.signalops.tenancy.domain.Store;
 import com.signalops.tenancy.domain.TenantOwned;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -65,10 +68,11 @@ public class InvitationService {
     /**
      * Invites {@code email} to workspace {@code workspaceId} with role {@code roleCode} and mails the
      * link, built on {@code consoleUrl} (e.g. {@code https://console.example.com}). The role may not
-     * hold a permission that the inviter's active role lacks.
+     * hold a permission that the inviter's active role lacks, and the membership it gives reaches no
+     * further than that role's scope: a district manager's invitee gets the same district.
      */
-    public void invite(long workspaceId, long inviterId, Set<Permission> inviterPermissions, String email, String roleCode,
-            String consoleUrl) {
+    public void invite(long workspaceId, long inviterId, SignedIn.Grant inviter, String email, String roleCode, String consoleUrl) {
+        Set<Permission> inviterPermissions = inviter.permissions();
         Instant now = clock.instant();
         em.setProperty(TenantOwned.TENANT_PROPERTY, Long.toString(workspaceId));
         Role role = em.createNamedQuery("Role.findByCode", Role.class).setParameter("code", roleCode).getResultStream()
@@ -83,6 +87,7 @@ public class InvitationService {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Invitation invitation = new Invitation(email, role, Digests.sha256(token), inviterId, now);
+        invitation.limitTo(inviter);
         em.persist(invitation);
         em.flush();
         send(invitation, consoleUrl + "/invitation.xhtml?token=" + token);
@@ -123,7 +128,11 @@ public class InvitationService {
                 user.rename(displayName);
             }
             user.setPassword(hasher.hash(password), now);
-            em.persist(Membership.ofWorkspace(user, invitation.role(), now));
+            em.persist(switch (invitation.scope()) {
+                case WORKSPACE -> Membership.ofWorkspace(user, invitation.role(), now);
+                case DISTRICT -> Membership.ofDistrict(user, invitation.role(), em.find(District.class, invitation.districtId()), now);
+                case STORE -> Membership.ofStore(user, invitation.role(), em.find(Store.class, invitation.storeId()), now);
+            });
             invitation.accept(now);
             em.flush();
             audit.record(new AuditEntry(workspaceId, "USER", user.id().toString(), "UI", "invitation.accept", "invitation",

@@ -106,6 +106,20 @@ public class SignInService {
     }
 
     /**
+     * Whether account {@code userId} may still be in workspace {@code workspaceId}: the account
+     * may sign in and holds a membership there that is not suspended. Asked on every console
+     * request, so that a suspension or a disabled account ends open sessions at once.
+     */
+    public boolean stillBelongs(long userId, long workspaceId) {
+        UserAccount user = em.find(UserAccount.class, userId);
+        if (user == null || !user.canSignIn()) {
+            return false;
+        }
+        em.setProperty(TenantOwned.TENANT_PROPERTY, Long.toString(workspaceId));
+        return em.createNamedQuery("Membership.countActiveOfUser", Long.class).setParameter("userId", userId).getSingleResult() > 0;
+    }
+
+    /**
      * What {@code user} holds in the first of their workspaces (by name) where they have a
      * membership that is not suspended; suspended memberships give nothing.
      */

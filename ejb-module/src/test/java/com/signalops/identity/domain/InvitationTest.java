@@ -39,4 +39,19 @@ class InvitationTest {
         Invitation invitation = invitation();
         assertThrows(IllegalStateException.class, () -> invitation.accept(SENT.plus(Duration.ofHours(73))));
     }
+
+    @Test
+    void givesNoWiderScopeThanTheInvitersRole() {
+        Invitation invitation = invitation();
+        assertEquals(ScopeType.WORKSPACE, invitation.scope());
+        invitation.limitTo(new SignedIn.Grant("district_manager", "District manager", ScopeType.DISTRICT, 7L, null,
+                BuiltInRole.DISTRICT_MANAGER.permissions()));
+        assertEquals(ScopeType.DISTRICT, invitation.scope());
+        assertEquals(7L, invitation.districtId());
+        assertEquals(null, invitation.storeId());
+        invitation.limitTo(new SignedIn.Grant("rep", "Rep", ScopeType.STORE, null, 9L, BuiltInRole.REP.permissions()));
+        assertEquals(ScopeType.STORE, invitation.scope());
+        assertEquals(9L, invitation.storeId());
+        assertEquals(null, invitation.districtId());
+    }
 }

@@ -94,6 +94,25 @@ class SessionsBrowserIT extends ConsoleBrowserTest {
     }
 
     @Test
+    void aSuspensionEndsTheMembersOpenSessionAtTheirNextRequest() throws Exception {
+        long userId = TestAccounts.create("soon.suspended@example.com", "Soon Suspended", PASSWORD, "manager");
+        signIn("soon.suspended@example.com", PASSWORD);
+        driver.get(Https.uri("/system.xhtml").toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("system:database")));
+
+        try (java.sql.Connection connection = SignalOpsSystem.database().connect();
+                java.sql.PreparedStatement suspend = connection.prepareStatement(
+                        "UPDATE membership SET suspended_at = NOW(3) WHERE user_id = ?")) {
+            suspend.setLong(1, userId);
+            assertEquals(1, suspend.executeUpdate());
+        }
+
+        driver.get(Https.uri("/system.xhtml").toString());
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        assertTrue(driver.findElements(By.id("account:user-name")).isEmpty(), "the suspended member's session is over");
+    }
+
+    @Test
     void anIdleSessionEndsAfterTheIdleTimeout() throws Exception {
         TestAccounts.create("idle.user@example.com", "Idle User", PASSWORD, "manager");
         signIn("idle.user@example.com", PASSWORD);

@@ -2,6 +2,7 @@ package com.signalops.identity.web;
 
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.domain.SignedIn;
+import com.signalops.identity.service.SignInService;
 import com.signalops.identity.service.StaffAccessService;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -46,6 +47,9 @@ public class ConsoleAccessFilter extends HttpFilter {
     @EJB
     private StaffAccessService staffAccess;
 
+    @EJB
+    private SignInService signIns;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -66,6 +70,11 @@ public class ConsoleAccessFilter extends HttpFilter {
         SignedIn.TemporaryAccess access = session.temporaryAccess();
         if (access != null && !staffAccess.isActive(session.getWorkspaceId(), access.accessId(), Instant.now())) {
             // the staff access ran out or an admin revoked it: the session ends with it
+            endSession(request, response);
+            return;
+        }
+        if (access == null && session.getWorkspaceId() != null && !signIns.stillBelongs(session.getUserId(), session.getWorkspaceId())) {
+            // suspended in this workspace, or the account disabled, since sign-in: the session ends now
             endSession(request, response);
             return;
         }

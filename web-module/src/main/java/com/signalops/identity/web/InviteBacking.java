@@ -43,7 +43,7 @@ public class InviteBacking {
         HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
         String consoleUrl = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + request.getContextPath();
         try {
-            invitations.invite(session.getWorkspaceId(), session.getUserId(), session.getActiveRole().permissions(), email, roleCode,
+            invitations.invite(session.getWorkspaceId(), session.getUserId(), session.getActiveRole(), email, roleCode,
                     consoleUrl);
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, messages.getString("invite.sent"), null));
             email = null;
