@@ -51,7 +51,7 @@ class ConsoleBrowserIT extends ConsoleBrowserTest {
                 "PrimeFaces initialised with the response's CSP nonce");
         WebElement jobs = driver.findElement(By.id("system:jobs"));
         driver.findElement(By.id("system:refresh")).click();
-        wait.until(ExpectedConditions.stalenessOf(jobs));
+        awaitGone(jobs);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("system:jobs")));
 
         List<String> problems = Browser.problems(driver);
@@ -125,7 +125,7 @@ class ConsoleBrowserIT extends ConsoleBrowserTest {
         new Select(driver.findElement(By.id("invite:role"))).selectByVisibleText("Rep");
         WebElement messages = driver.findElement(By.id("invite:messages"));
         driver.findElement(By.id("invite:send")).click();
-        wait.until(ExpectedConditions.stalenessOf(messages));
+        awaitGone(messages);
         assertEquals("Invitation sent. The link works once, for 72 hours.",
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#invite\\:messages .ui-messages-info-summary"))).getText());
 
@@ -166,7 +166,7 @@ class ConsoleBrowserIT extends ConsoleBrowserTest {
         new Select(driver.findElement(By.id("invite:role"))).selectByVisibleText("Admin");
         WebElement messages = driver.findElement(By.id("invite:messages"));
         driver.findElement(By.id("invite:send")).click();
-        wait.until(ExpectedConditions.stalenessOf(messages));
+        awaitGone(messages);
         assertEquals("You cannot give a role with permissions that your own role does not have.",
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#invite\\:messages .ui-messages-error-summary")))
                         .getText());
@@ -200,7 +200,7 @@ class ConsoleBrowserIT extends ConsoleBrowserTest {
         driver.findElement(By.id("password:confirmation")).sendKeys(replacement);
         WebElement messages = driver.findElement(By.id("password:messages"));
         driver.findElement(By.id("password:change")).click();
-        wait.until(ExpectedConditions.stalenessOf(messages));
+        awaitGone(messages);
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#password\\:messages .ui-messages-error-summary,"
                 + " #password\\:messages .ui-messages-info-summary"))).getText();
     }

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,6 +30,27 @@ abstract class ConsoleBrowserTest {
     @AfterEach
     void closeBrowser() {
         driver.quit();
+    }
+
+    /**
+     * Waits until {@code element} has left the page (the page or the part of it was replaced).
+     * Chromium sometimes reports a replaced node as "not belonging to the document" instead of
+     * stale; both mean gone.
+     */
+    protected void awaitGone(WebElement element) {
+        wait.until(browser -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException gone) {
+                if (String.valueOf(gone.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw gone;
+            }
+        });
     }
 
     /** Signs in through the login page and waits for the console's header. */

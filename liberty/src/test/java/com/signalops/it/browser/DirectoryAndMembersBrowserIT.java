@@ -131,7 +131,7 @@ class DirectoryAndMembersBrowserIT extends ConsoleBrowserTest {
     private void post(WebElement button) {
         WebElement page = driver.findElement(By.tagName("html"));
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        awaitGone(page);
     }
 
     private void createDistrict(String name) {

@@ -64,7 +64,7 @@ class RolesAndKeysBrowserIT extends ConsoleBrowserTest {
 
         WebElement emptyForm = driver.findElement(By.id("role-form:code"));
         click(roleRow("store-watcher").findElement(By.xpath(".//button[.//span[text()='Edit']]")));
-        wait.until(ExpectedConditions.stalenessOf(emptyForm));
+        awaitGone(emptyForm);
         WebElement code = driver.findElement(By.id("role-form:code"));
         assertEquals("store-watcher", code.getAttribute("value"));
         assertFalse(code.isEnabled(), "a role's code is not edited");
@@ -81,7 +81,7 @@ class RolesAndKeysBrowserIT extends ConsoleBrowserTest {
         WebElement messages = driver.findElement(By.id("messages"));
         click(roleRow("store-watcher").findElement(By.xpath(".//button[.//span[text()='Delete']]")));
         click(wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-form:confirm-yes"))));
-        wait.until(ExpectedConditions.stalenessOf(messages));
+        awaitGone(messages);
         assertEquals("The role is deleted.", message("info"));
         assertTrue(roleRows("store-watcher").isEmpty(), "the deleted role is gone");
 
@@ -194,7 +194,7 @@ class RolesAndKeysBrowserIT extends ConsoleBrowserTest {
         WebElement messages = driver.findElement(By.id("messages"));
         click(keyRow("Nightly store report").findElement(By.xpath(".//button[.//span[text()='Revoke']]")));
         click(wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-form:confirm-yes"))));
-        wait.until(ExpectedConditions.stalenessOf(messages));
+        awaitGone(messages);
         assertEquals("The key is revoked.", message("info"));
         WebElement revoked = keyRow("Nightly store report");
         assertTrue(revoked.getText().contains("Revoked"), revoked.getText());
@@ -256,14 +256,14 @@ class RolesAndKeysBrowserIT extends ConsoleBrowserTest {
     private String submit(WebElement button, String severity) {
         WebElement messages = driver.findElement(By.id("messages"));
         click(button);
-        wait.until(ExpectedConditions.stalenessOf(messages));
+        awaitGone(messages);
         return message(severity);
     }
 
     private void submitAndWait(By button) {
         WebElement messages = driver.findElement(By.id("messages"));
         click(driver.findElement(button));
-        wait.until(ExpectedConditions.stalenessOf(messages));
+        awaitGone(messages);
     }
 
     private String message(String severity) {
