@@ -36,6 +36,11 @@ public class AuditTrail {
         insert(entry);
     }
 
+    /**
+     * Records {@code entry} in a transaction of its own. Not after {@link #record} of the same
+     * workspace in the caller's transaction: that transaction holds the chain's head until it ends,
+     * so this one would wait for it until the database's lock wait timeout.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordAlone(AuditEntry entry) {
         insert(entry);
