@@ -1,5 +1,5 @@
 /**
- * The audit trail of privileged actions and the security events, in the small form the identity
- * capability needs; the audit capability extends it (hash chain, redaction, viewers).
+ * The audit trail of privileged actions and the security events: each workspace's records form a
+ * hash chain the database keeps append-only; the audit capability extends it (redaction, viewers).
  */
 package com.signalops.audit;

@@ -23,7 +23,7 @@ public class TestApplicationDatabase implements ApplicationDatabase {
     private static volatile MariaDbDataSource target;
     private static final AtomicInteger connectionsLeft = new AtomicInteger(Integer.MAX_VALUE);
 
-    static void use(String url, String user, String password) throws SQLException {
+    public static void use(String url, String user, String password) throws SQLException {
         MariaDbDataSource dataSource = new MariaDbDataSource(url);
         dataSource.setUser(user);
         dataSource.setPassword(password);
@@ -35,7 +35,7 @@ public class TestApplicationDatabase implements ApplicationDatabase {
         connectionsLeft.set(connections);
     }
 
-    static void healthy() {
+    public static void healthy() {
         connectionsLeft.set(Integer.MAX_VALUE);
     }
 

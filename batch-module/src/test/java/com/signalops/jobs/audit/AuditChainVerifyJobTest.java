@@ -1,0 +1,227 @@
+package com.signalops.jobs.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.signalops.audit.domain.AuditRecordCanonicalForm;
+import com.signalops.jobs.history.TestApplicationDatabase;
+import com.signalops.shared.Digests;
+import com.signalops.testing.EmbeddedMariaDb;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The audit-chain-verify job run by jberet-se against the application's schema in a real MariaDB:
+ * it logs every chain's head and names the record a privileged connection edited in a CRITICAL
+ * security event.
+ */
+class AuditChainVerifyJobTest {
+
+    private static final String DATABASE = "signalops_batch_audit";
+    private static final String PASSWORD = "batch-audit-test-only";
+    /** Held, so that the logger the handler is added to is the one the job logs to later. */
+    private static final Logger JOB_LOG = Logger.getLogger(AuditChainVerification.class.getName());
+    private static EmbeddedMariaDb mariaDb;
+
+    private final List<String> logged = new ArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(MessageFormat.format(record.getMessage(), record.getParameters()));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeAll
+    static void startDatabase() throws SQLException {
+        mariaDb = EmbeddedMariaDb.start("test", Integer.getInteger("signalops.test.db.port", 3316));
+        mariaDb.recreateDatabase(DATABASE, DATABASE, PASSWORD);
+        Flyway.configure().dataSource(mariaDb.jdbcUrl(DATABASE), DATABASE, PASSWORD).locations("classpath:db/migration").load().migrate();
+        TestApplicationDatabase.use(mariaDb.jdbcUrl(DATABASE), DATABASE, PASSWORD);
+        // this test plays the privileged account that writes and edits audit rows at will; the triggers are AuditChainTest's
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TRIGGER audit_record_no_update");
+            statement.execute("DROP TRIGGER audit_record_no_delete");
+        }
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        mariaDb.stop();
+    }
+
+    @BeforeEach
+    void captureLog() throws SQLException {
+        TestApplicationDatabase.healthy();
+        JOB_LOG.addHandler(capture);
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM audit_record");
+            statement.execute("DELETE FROM audit_chain_head");
+            statement.execute("DELETE FROM security_event");
+        }
+    }
+
+    @AfterEach
+    void releaseLog() {
+        JOB_LOG.removeHandler(capture);
+    }
+
+    @Test
+    void namesTheRecordAPrivilegedConnectionEditedInACriticalSecurityEvent() throws Exception {
+        try (Connection connection = connect()) {
+            append(connection, 21L, 3);
+            append(connection, 22L, 2);
+        }
+        long edited = recordId(21, 2);
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE audit_record SET outcome = 'success' WHERE id = " + edited);
+        }
+
+        JobExecution execution = await(operator().start("audit-chain-verify", pageSize("2")));
+
+        assertEquals(BatchStatus.COMPLETED, execution.getBatchStatus());
+        assertEquals("CHAINS=2 BROKEN=1", stepExitStatus(execution));
+        assertEquals(List.of("21 CRITICAL audit chain 21 broken at seq 2 (record " + edited
+                + "): record_hash does not match the record's content"), securityEvents());
+        assertTrue(logged.contains("audit chain 22 head seq=2 hash=" + recordHash(22, 2)), logged.toString());
+        assertTrue(logged.contains("audit chain 21 head seq=3 hash=" + recordHash(21, 3)), logged.toString());
+    }
+
+    @Test
+    void raisesNothingWhenEveryChainVerifies() throws Exception {
+        try (Connection connection = connect()) {
+            append(connection, null, 2);
+            append(connection, 31L, 4);
+        }
+
+        JobExecution execution = await(operator().start("audit-chain-verify", pageSize("3")));
+
+        assertEquals(BatchStatus.COMPLETED, execution.getBatchStatus());
+        assertEquals("CHAINS=2 BROKEN=0", stepExitStatus(execution));
+        assertEquals(List.of(), securityEvents());
+        assertTrue(logged.contains("audit chain 0 head seq=2 hash=" + recordHash(0, 2)), logged.toString());
+    }
+
+    /** Appends as the application does: the next position after the head, hashed in the canonical form. */
+    private static void append(Connection connection, Long workspace, int records) throws SQLException {
+        long chainKey = AuditRecordCanonicalForm.chainKey(workspace);
+        String prev = AuditRecordCanonicalForm.GENESIS;
+        for (int seq = 1; seq <= records; seq++) {
+            LocalDateTime occurredAt = LocalDateTime.parse("2026-11-24T10:00:00.250").plusMinutes(seq);
+            String action = "store.update-" + seq;
+            String hash = Digests.sha256(AuditRecordCanonicalForm.of(seq, prev, occurredAt, workspace, "account", "acct-3", "console",
+                    action, "store", "5", "denied", null));
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_record (workspace_id, seq, prev_hash, "
+                    + "record_hash, occurred_at, actor_type, actor_id, source, action, entity_type, entity_id, outcome) "
+                    + "VALUES (?, ?, ?, ?, ?, 'account', 'acct-3', 'console', ?, 'store', '5', 'denied')")) {
+                insert.setObject(1, workspace);
+                insert.setLong(2, seq);
+                insert.setString(3, prev);
+                insert.setString(4, hash);
+                insert.setObject(5, occurredAt);
+                insert.setString(6, action);
+                insert.executeUpdate();
+            }
+            prev = hash;
+        }
+        try (PreparedStatement head = connection.prepareStatement(
+                "INSERT INTO audit_chain_head (chain_key, seq, record_hash, updated_at) VALUES (?, ?, ?, UTC_TIMESTAMP(3))")) {
+            head.setLong(1, chainKey);
+            head.setLong(2, records);
+            head.setString(3, prev);
+            head.executeUpdate();
+        }
+    }
+
+    private static List<String> securityEvents() throws SQLException {
+        List<String> events = new ArrayList<>();
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COALESCE(workspace_id, '-'), severity, details FROM security_event "
+                        + "WHERE type = 'audit.chain-broken' ORDER BY id")) {
+            while (rows.next()) {
+                events.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3));
+            }
+        }
+        return events;
+    }
+
+    private static long recordId(long chainKey, long seq) throws SQLException {
+        return Long.parseLong(column("id", chainKey, seq));
+    }
+
+    private static String recordHash(long chainKey, long seq) throws SQLException {
+        return column("record_hash", chainKey, seq);
+    }
+
+    private static String column(String column, long chainKey, long seq) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(
+                "SELECT " + column + " FROM audit_record WHERE chain_key = ? AND seq = ?")) {
+            query.setLong(1, chainKey);
+            query.setLong(2, seq);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private static Properties pageSize(String pageSize) {
+        Properties parameters = new Properties();
+        parameters.setProperty("pageSize", pageSize);
+        return parameters;
+    }
+
+    private static String stepExitStatus(JobExecution execution) {
+        return operator().getStepExecutions(execution.getExecutionId()).get(0).getExitStatus();
+    }
+
+    private static JobOperator operator() {
+        return BatchRuntime.getJobOperator();
+    }
+
+    private static JobExecution await(long executionId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            JobExecution execution = operator().getJobExecution(executionId);
+            BatchStatus status = execution.getBatchStatus();
+            if (status != BatchStatus.STARTING && status != BatchStatus.STARTED && status != BatchStatus.STOPPING) {
+                return execution;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job execution " + executionId + " did not finish in 60 s");
+    }
+
+    private static Connection connect() throws SQLException {
+        return mariaDb.rootConnection(DATABASE);
+    }
+}

@@ -1,0 +1,144 @@
+package com.signalops.audit.service;
+
+import com.signalops.audit.domain.AuditRecordCanonicalForm;
+import com.signalops.audit.domain.ChainBreak;
+import com.signalops.audit.domain.ChainVerification;
+import com.signalops.shared.Digests;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks the audit chains on a plain JDBC connection, reading one page of records at a time:
+ * every record's hash is recomputed from its content, every {@code prev_hash} must be the hash of
+ * the record before it, positions must follow each other without gaps from the chain's retention
+ * checkpoint (or from 1) up to its head, and the last record must be the head. Only reads.
+ */
+public final class AuditChainVerifier {
+
+    private static final String CHAIN_KEYS = "SELECT chain_key FROM audit_chain_head UNION SELECT DISTINCT chain_key FROM audit_record "
+            + "ORDER BY chain_key";
+    private static final String HEAD = "SELECT seq, record_hash FROM audit_chain_head WHERE chain_key = ?";
+    private static final String CHECKPOINT = "SELECT seq, record_hash FROM audit_chain_checkpoint WHERE chain_key = ?";
+    private static final String PAGE = "SELECT id, seq, prev_hash, record_hash, occurred_at, workspace_id, actor_type, actor_id, "
+            + "source, action, entity_type, entity_id, outcome, client_address_digest FROM audit_record "
+            + "WHERE chain_key = ? AND seq > ? ORDER BY seq LIMIT ?";
+
+    private final Connection connection;
+    private final int pageSize;
+
+    public AuditChainVerifier(Connection connection, int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
+        }
+        this.connection = connection;
+        this.pageSize = pageSize;
+    }
+
+    /** The key of every chain that has a head or records, ascending. */
+    public List<Long> chainKeys() throws SQLException {
+        List<Long> keys = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(CHAIN_KEYS); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                keys.add(rows.getLong(1));
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Verifies chain {@code chainKey} up to the head it reads first; records appended meanwhile
+     * are left for the next run.
+     */
+    public ChainVerification verify(long chainKey) throws SQLException {
+        Optional<Link> head = link(HEAD, chainKey);
+        Link start = link(CHECKPOINT, chainKey).orElse(new Link(0, AuditRecordCanonicalForm.GENESIS));
+        long lastSeq = start.seq();
+        String lastHash = start.hash();
+        Long lastId = null;
+        long checked = 0;
+        long untilSeq = head.map(Link::seq).orElse(Long.MAX_VALUE);
+        boolean more = true;
+        while (more && lastSeq < untilSeq) {
+            more = false;
+            try (PreparedStatement query = connection.prepareStatement(PAGE)) {
+                query.setLong(1, chainKey);
+                query.setLong(2, lastSeq);
+                query.setInt(3, pageSize);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        more = true;
+                        long id = rows.getLong("id");
+                        long seq = rows.getLong("seq");
+                        if (seq > untilSeq) {
+                            more = false;
+                            break;
+                        }
+                        Optional<String> fault = fault(rows, seq, lastSeq, lastHash);
+                        if (fault.isPresent()) {
+                            return broken(chainKey, head, checked, new ChainBreak(chainKey, id, seq, fault.get()));
+                        }
+                        lastSeq = seq;
+                        lastHash = rows.getString("record_hash");
+                        lastId = id;
+                        checked++;
+                    }
+                }
+            }
+        }
+        if (head.isEmpty()) {
+            return checked == 0 ? new ChainVerification(chainKey, 0, AuditRecordCanonicalForm.GENESIS, 0, Optional.empty())
+                    : broken(chainKey, head, checked, new ChainBreak(chainKey, lastId, lastSeq, "the chain has no head"));
+        }
+        if (lastSeq != head.get().seq()) {
+            return broken(chainKey, head, checked, new ChainBreak(chainKey, null, lastSeq + 1,
+                    "records from seq " + (lastSeq + 1) + " to the head's seq " + head.get().seq() + " are missing"));
+        }
+        if (!lastHash.equals(head.get().hash())) {
+            return broken(chainKey, head, checked, new ChainBreak(chainKey, lastId, lastSeq, "record_hash differs from the chain head's"));
+        }
+        return new ChainVerification(chainKey, head.get().seq(), head.get().hash(), checked, Optional.empty());
+    }
+
+    private static Optional<String> fault(ResultSet row, long seq, long lastSeq, String lastHash) throws SQLException {
+        if (seq != lastSeq + 1) {
+            return Optional.of(seq - lastSeq == 2 ? "the record at seq " + (lastSeq + 1) + " before it is missing"
+                    : "the records at seq " + (lastSeq + 1) + " to " + (seq - 1) + " before it are missing");
+        }
+        String prevHash = row.getString("prev_hash");
+        if (!prevHash.equals(lastHash)) {
+            return Optional.of("prev_hash is not the record_hash of the record before it");
+        }
+        String recomputed = Digests.sha256(AuditRecordCanonicalForm.of(seq, prevHash, row.getObject("occurred_at", LocalDateTime.class),
+                row.getObject("workspace_id", Long.class), row.getString("actor_type"), row.getString("actor_id"),
+                row.getString("source"), row.getString("action"), row.getString("entity_type"), row.getString("entity_id"),
+                row.getString("outcome"), row.getString("client_address_digest")));
+        if (!recomputed.equals(row.getString("record_hash"))) {
+            return Optional.of("record_hash does not match the record's content");
+        }
+        return Optional.empty();
+    }
+
+    private static ChainVerification broken(long chainKey, Optional<Link> head, long checked, ChainBreak chainBreak) {
+        return new ChainVerification(chainKey, head.map(Link::seq).orElse(0L), head.map(Link::hash).orElse(AuditRecordCanonicalForm.GENESIS),
+                checked, Optional.of(chainBreak));
+    }
+
+    private Optional<Link> link(String sql, long chainKey) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, chainKey);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(new Link(rows.getLong(1), rows.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
+    /** A position in a chain and the hash of the record there. */
+    private record Link(long seq, String hash) {
+    }
+}
