@@ -1,5 +1,7 @@
 package com.signalops.jobs.audit;
 
+import static com.signalops.jobs.JobRuns.await;
+import static com.signalops.jobs.JobRuns.operator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,8 +9,6 @@ import com.signalops.audit.domain.AuditRecordCanonicalForm;
 import com.signalops.jobs.history.TestApplicationDatabase;
 import com.signalops.shared.Digests;
 import com.signalops.testing.EmbeddedMariaDb;
-import jakarta.batch.operations.JobOperator;
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import java.sql.Connection;
@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.text.MessageFormat;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,23 +201,6 @@ class AuditChainVerifyJobTest {
 
     private static String stepExitStatus(JobExecution execution) {
         return operator().getStepExecutions(execution.getExecutionId()).get(0).getExitStatus();
-    }
-
-    private static JobOperator operator() {
-        return BatchRuntime.getJobOperator();
-    }
-
-    private static JobExecution await(long executionId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JobExecution execution = operator().getJobExecution(executionId);
-            BatchStatus status = execution.getBatchStatus();
-            if (status != BatchStatus.STARTING && status != BatchStatus.STARTED && status != BatchStatus.STOPPING) {
-                return execution;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job execution " + executionId + " did not finish in 60 s");
     }
 
     private static Connection connect() throws SQLException {

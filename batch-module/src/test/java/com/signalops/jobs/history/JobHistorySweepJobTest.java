@@ -1,5 +1,7 @@
 package com.signalops.jobs.history;
 
+import static com.signalops.jobs.JobRuns.await;
+import static com.signalops.jobs.JobRuns.operator;
 import static com.signalops.testing.JobRepositoryFixture.countAllRows;
 import static com.signalops.testing.JobRepositoryFixture.countInstances;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,15 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.signalops.testing.EmbeddedMariaDb;
 import com.signalops.testing.JobRepositoryFixture;
-import jakarta.batch.operations.JobOperator;
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -148,23 +147,6 @@ class JobHistorySweepJobTest {
             }
         }
         throw new AssertionError("no metric " + type);
-    }
-
-    private static JobOperator operator() {
-        return BatchRuntime.getJobOperator();
-    }
-
-    private static JobExecution await(long executionId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JobExecution execution = operator().getJobExecution(executionId);
-            BatchStatus status = execution.getBatchStatus();
-            if (status != BatchStatus.STARTING && status != BatchStatus.STARTED && status != BatchStatus.STOPPING) {
-                return execution;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job execution " + executionId + " did not finish in 60 s");
     }
 
     private static Connection connect() throws SQLException {
