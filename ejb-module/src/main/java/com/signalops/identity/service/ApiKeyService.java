@@ -16,6 +16,7 @@ import com.signalops.identity.domain.SignedIn;
 import com.signalops.shared.BusinessException;
 import com.signalops.shared.NotFoundException;
 import com.signalops.tenancy.domain.TenantOwned;
+import com.signalops.tenancy.service.CrossTenantAccess;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -154,6 +155,7 @@ public class ApiKeyService {
         tenant(workspaceId);
         ApiKey key = em.find(ApiKey.class, keyId);
         if (key == null) {
+            CrossTenantAccess.reportIfElsewhere(em, audit, CrossTenantAccess.Table.API_KEY, keyId, workspaceId);
             throw new NotFoundException("api-key");
         }
         return key;

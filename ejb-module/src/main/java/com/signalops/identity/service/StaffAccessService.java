@@ -16,6 +16,7 @@ import com.signalops.shared.BusinessException;
 import com.signalops.shared.NotFoundException;
 import com.signalops.tenancy.domain.TenantOwned;
 import com.signalops.tenancy.domain.Workspace;
+import com.signalops.tenancy.service.CrossTenantAccess;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -119,6 +120,7 @@ public class StaffAccessService {
         em.setProperty(TenantOwned.TENANT_PROPERTY, Long.toString(workspaceId));
         StaffAccess access = em.find(StaffAccess.class, accessId);
         if (access == null) {
+            CrossTenantAccess.reportIfElsewhere(em, audit, CrossTenantAccess.Table.STAFF_ACCESS, accessId, workspaceId);
             throw new NotFoundException("Staff access");
         }
         boolean self = access.staff().id() == actorUserId;

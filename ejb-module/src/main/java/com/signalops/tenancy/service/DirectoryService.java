@@ -68,6 +68,9 @@ public class DirectoryService {
      */
     public District district(Viewer viewer, long districtId) {
         District district = in(viewer).find(District.class, districtId);
+        if (district == null) {
+            CrossTenantAccess.reportIfElsewhere(em, audit, CrossTenantAccess.Table.DISTRICT, districtId, viewer.workspaceId());
+        }
         if (district == null || !viewer.sees(district)) {
             throw new NotFoundException("District");
         }
@@ -81,6 +84,9 @@ public class DirectoryService {
      */
     public Store store(Viewer viewer, long storeId) {
         Store store = in(viewer).find(Store.class, storeId);
+        if (store == null) {
+            CrossTenantAccess.reportIfElsewhere(em, audit, CrossTenantAccess.Table.STORE, storeId, viewer.workspaceId());
+        }
         if (store == null || !viewer.sees(store)) {
             throw new NotFoundException("Store");
         }
