@@ -26,7 +26,8 @@ public final class AuditChainVerifier {
     private static final String HEAD = "SELECT seq, record_hash FROM audit_chain_head WHERE chain_key = ?";
     private static final String CHECKPOINT = "SELECT seq, record_hash FROM audit_chain_checkpoint WHERE chain_key = ?";
     private static final String PAGE = "SELECT id, seq, prev_hash, record_hash, occurred_at, workspace_id, actor_type, actor_id, "
-            + "source, action, entity_type, entity_id, outcome, client_address_digest FROM audit_record "
+            + "source, action, entity_type, entity_id, outcome, client_address_digest, request_id, before_json, after_json, form_version "
+            + "FROM audit_record "
             + "WHERE chain_key = ? AND seq > ? ORDER BY seq LIMIT ?";
 
     private final Connection connection;
@@ -114,11 +115,29 @@ public final class AuditChainVerifier {
         if (!prevHash.equals(lastHash)) {
             return Optional.of("prev_hash is not the record_hash of the record before it");
         }
-        String recomputed = Digests.sha256(AuditRecordCanonicalForm.of(seq, prevHash, row.getObject("occurred_at", LocalDateTime.class),
-                row.getObject("workspace_id", Long.class), row.getString("actor_type"), row.getString("actor_id"),
-                row.getString("source"), row.getString("action"), row.getString("entity_type"), row.getString("entity_id"),
-                row.getString("outcome"), row.getString("client_address_digest")));
-        if (!recomputed.equals(row.getString("record_hash"))) {
+        int formVersion = row.getInt("form_version");
+        String requestId = row.getString("request_id");
+        String beforeJson = row.getString("before_json");
+        String afterJson = row.getString("after_json");
+        String form;
+        if (formVersion == AuditRecordCanonicalForm.VERSION_1) {
+            // version 1 does not hash these columns, so a version 1 record must not have them
+            if (requestId != null || beforeJson != null || afterJson != null) {
+                return Optional.of("a form_version 1 record has request_id, before_json or after_json");
+            }
+            form = AuditRecordCanonicalForm.of(seq, prevHash, row.getObject("occurred_at", LocalDateTime.class),
+                    row.getObject("workspace_id", Long.class), row.getString("actor_type"), row.getString("actor_id"),
+                    row.getString("source"), row.getString("action"), row.getString("entity_type"), row.getString("entity_id"),
+                    row.getString("outcome"), row.getString("client_address_digest"));
+        } else if (formVersion == AuditRecordCanonicalForm.VERSION_2) {
+            form = AuditRecordCanonicalForm.ofVersion2(seq, prevHash, row.getObject("occurred_at", LocalDateTime.class),
+                    row.getObject("workspace_id", Long.class), row.getString("actor_type"), row.getString("actor_id"),
+                    row.getString("source"), row.getString("action"), row.getString("entity_type"), row.getString("entity_id"),
+                    row.getString("outcome"), row.getString("client_address_digest"), requestId, beforeJson, afterJson);
+        } else {
+            return Optional.of("unknown form_version " + formVersion);
+        }
+        if (!Digests.sha256(form).equals(row.getString("record_hash"))) {
             return Optional.of("record_hash does not match the record's content");
         }
         return Optional.empty();

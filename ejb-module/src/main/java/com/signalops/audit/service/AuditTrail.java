@@ -2,8 +2,10 @@ package com.signalops.audit.service;
 
 import com.signalops.audit.domain.AuditEntry;
 import com.signalops.audit.domain.AuditRecordCanonicalForm;
+import com.signalops.audit.domain.AuditRedactor;
 import com.signalops.audit.domain.Severity;
 import com.signalops.shared.Digests;
+import com.signalops.shared.RequestIds;
 import com.signalops.shared.UtcInstantConverter;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -19,7 +21,9 @@ import java.time.temporal.ChronoUnit;
  * that a change and its record commit or roll back together; {@link #recordAlone} and
  * {@link #securityEvent} commit on their own, for denied or failed attempts. Each workspace's
  * records (and those of no workspace, chain 0) form a hash chain that {@link AuditChainVerifier}
- * checks; the database refuses to update or delete them.
+ * checks; the database refuses to update or delete them. A record names the current
+ * {@link RequestIds request id}, keeps its before and after snapshots as {@link AuditRedactor}
+ * redacts them, and is hashed in canonical form version 2.
  */
 @Stateless
 public class AuditTrail {
@@ -28,6 +32,7 @@ public class AuditTrail {
     private EntityManager em;
 
     private static final UtcInstantConverter UTC = new UtcInstantConverter();
+    private static final int ACTOR_NAME_LENGTH = 120;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -77,25 +82,33 @@ public class AuditTrail {
         long seq = ((Number) head[0]).longValue() + 1;
         String prevHash = (String) head[1];
         String addressDigest = entry.clientAddress() == null ? null : Digests.sha256("address:" + entry.clientAddress());
-        String recordHash = Digests.sha256(AuditRecordCanonicalForm.of(seq, prevHash, occurredAt, entry.workspaceId(),
-                entry.actorType(), entry.actorId(), entry.source(), entry.action(), entry.entityType(), entry.entityId(),
-                entry.outcome(), addressDigest));
+        String requestId = RequestIds.current().orElse(null);
+        String beforeJson = AuditRedactor.DEFAULT.toJson(entry.before());
+        String afterJson = AuditRedactor.DEFAULT.toJson(entry.after());
+        String recordHash = Digests.sha256(AuditRecordCanonicalForm.ofVersion2(seq, prevHash, occurredAt, entry.workspaceId(),
+                entry.actorType().name(), entry.actorId(), entry.source().name(), entry.action().key(), entry.entityType(),
+                entry.entityId(), entry.outcome().name(), addressDigest, requestId, beforeJson, afterJson));
         em.createNativeQuery("INSERT INTO audit_record (workspace_id, seq, prev_hash, record_hash, occurred_at, actor_type, "
-                        + "actor_id, source, action, entity_type, entity_id, outcome, client_address_digest) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "actor_id, actor_name, source, action, entity_type, entity_id, outcome, client_address_digest, request_id, "
+                        + "before_json, after_json, form_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .setParameter(1, entry.workspaceId())
                 .setParameter(2, seq)
                 .setParameter(3, prevHash)
                 .setParameter(4, recordHash)
                 .setParameter(5, occurredAt)
-                .setParameter(6, entry.actorType())
+                .setParameter(6, entry.actorType().name())
                 .setParameter(7, entry.actorId())
-                .setParameter(8, entry.source())
-                .setParameter(9, entry.action())
-                .setParameter(10, entry.entityType())
-                .setParameter(11, entry.entityId())
-                .setParameter(12, entry.outcome())
-                .setParameter(13, addressDigest)
+                .setParameter(8, actorName(entry.actorName()))
+                .setParameter(9, entry.source().name())
+                .setParameter(10, entry.action().key())
+                .setParameter(11, entry.entityType())
+                .setParameter(12, entry.entityId())
+                .setParameter(13, entry.outcome().name())
+                .setParameter(14, addressDigest)
+                .setParameter(15, requestId)
+                .setParameter(16, beforeJson)
+                .setParameter(17, afterJson)
+                .setParameter(18, AuditRecordCanonicalForm.VERSION_2)
                 .executeUpdate();
         em.createNativeQuery("UPDATE audit_chain_head SET seq = ?, record_hash = ?, updated_at = ? WHERE chain_key = ?")
                 .setParameter(1, seq)
@@ -103,6 +116,11 @@ public class AuditTrail {
                 .setParameter(3, occurredAt)
                 .setParameter(4, chainKey)
                 .executeUpdate();
+    }
+
+    /** The display name cut to its column's width: a name too long must not lose the record. */
+    private static String actorName(String name) {
+        return name == null || name.length() <= ACTOR_NAME_LENGTH ? name : name.substring(0, ACTOR_NAME_LENGTH);
     }
 
     /** Now, at the precision of the {@code occurred_at} columns, so that the hashed value is the stored one. */

@@ -1,6 +1,10 @@
 package com.signalops.identity.service;
 
+import com.signalops.audit.domain.ActorType;
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.domain.AuditEntry;
+import com.signalops.audit.domain.AuditOutcome;
+import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.service.AuditTrail;
 import com.signalops.identity.domain.PasswordHasher;
 import com.signalops.identity.domain.PasswordPolicy;
@@ -41,22 +45,22 @@ public class AccountService {
                 throw new NotFoundException("Account");
             }
             if (!hasher.verify(current, user.passwordHash())) {
-                audit.recordAlone(entry(user, "FAILED", clientAddress));
+                audit.recordAlone(entry(user, AuditOutcome.FAILED, clientAddress));
                 throw new BusinessException("password.current-wrong", "The current password is not right");
             }
             policy.problemWith(replacement, user.email()).ifPresent(problem -> {
                 throw new BusinessException(problem, "The new password is not acceptable");
             });
             user.setPassword(hasher.hash(replacement), clock.instant());
-            audit.record(entry(user, "SUCCESS", clientAddress));
+            audit.record(entry(user, AuditOutcome.SUCCESS, clientAddress));
         } finally {
             Arrays.fill(current, '\0');
             Arrays.fill(replacement, '\0');
         }
     }
 
-    private static AuditEntry entry(UserAccount user, String outcome, String clientAddress) {
-        String id = user.id().toString();
-        return new AuditEntry(null, "USER", id, "UI", "user.change-password", "user", id, outcome, clientAddress);
+    private static AuditEntry entry(UserAccount user, AuditOutcome outcome, String clientAddress) {
+        return AuditEntry.of(AuditAction.USER_CHANGE_PASSWORD, outcome).by(ActorType.USER, user.id()).via(AuditSource.UI)
+                .on(user.id()).from(clientAddress).build();
     }
 }

@@ -1,6 +1,10 @@
 package com.signalops.identity.service;
 
+import com.signalops.audit.domain.ActorType;
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.domain.AuditEntry;
+import com.signalops.audit.domain.AuditOutcome;
+import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.domain.Severity;
 import com.signalops.audit.service.AuditTrail;
 import com.signalops.identity.domain.ApiCredential;
@@ -12,6 +16,7 @@ import com.signalops.identity.domain.SignedIn;
 import com.signalops.shared.BusinessException;
 import com.signalops.shared.NotFoundException;
 import com.signalops.tenancy.domain.TenantOwned;
+import com.signalops.tenancy.service.CrossTenantAccess;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -65,8 +70,8 @@ public class ApiKeyService {
         Instant now = clock.instant();
         tenant(workspaceId);
         if (!creator.permissions().containsAll(permissions)) {
-            audit.recordAlone(new AuditEntry(workspaceId, "USER", Long.toString(creatorId), "UI", "api-key.create", "api-key", null,
-                    "DENIED", null));
+            audit.recordAlone(AuditEntry.of(AuditAction.API_KEY_CREATE, AuditOutcome.DENIED).in(workspaceId).by(ActorType.USER, creatorId)
+                    .via(AuditSource.UI).build());
             throw new BusinessException("api-key.too-powerful", "A key cannot hold permissions your active role does not have");
         }
         ApiKeySecret secret = ApiKeySecret.generate();
@@ -79,8 +84,8 @@ public class ApiKeyService {
         }
         em.persist(key);
         em.flush();
-        audit.record(new AuditEntry(workspaceId, "USER", Long.toString(creatorId), "UI", "api-key.create", "api-key",
-                key.id().toString(), "SUCCESS", null));
+        audit.record(AuditEntry.of(AuditAction.API_KEY_CREATE, AuditOutcome.SUCCESS).in(workspaceId).by(ActorType.USER, creatorId)
+                .via(AuditSource.UI).on(key.id()).build());
         audit.securityEvent(workspaceId, "api-key.created", Severity.MEDIUM, "key " + key.id() + " permissions " + keys(permissions));
         return new IssuedKey(key.id(), secret.text());
     }
@@ -95,8 +100,8 @@ public class ApiKeyService {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new BusinessException("api-key.not-rotated", e.getMessage());
         }
-        audit.record(new AuditEntry(workspaceId, "USER", Long.toString(actorId), "UI", "api-key.rotate", "api-key",
-                Long.toString(keyId), "SUCCESS", null));
+        audit.record(AuditEntry.of(AuditAction.API_KEY_ROTATE, AuditOutcome.SUCCESS).in(workspaceId).by(ActorType.USER, actorId)
+                .via(AuditSource.UI).on(keyId).build());
         audit.securityEvent(workspaceId, "api-key.rotated", Severity.MEDIUM, "key " + keyId + " grace " + grace);
         return new IssuedKey(keyId, next.text());
     }
@@ -105,8 +110,8 @@ public class ApiKeyService {
     public void revoke(long workspaceId, long actorId, long keyId) {
         ApiKey key = find(workspaceId, keyId);
         key.revoke(clock.instant());
-        audit.record(new AuditEntry(workspaceId, "USER", Long.toString(actorId), "UI", "api-key.revoke", "api-key",
-                Long.toString(keyId), "SUCCESS", null));
+        audit.record(AuditEntry.of(AuditAction.API_KEY_REVOKE, AuditOutcome.SUCCESS).in(workspaceId).by(ActorType.USER, actorId)
+                .via(AuditSource.UI).on(keyId).build());
         audit.securityEvent(workspaceId, "api-key.revoked", Severity.MEDIUM, "key " + keyId);
     }
 
@@ -127,15 +132,15 @@ public class ApiKeyService {
         }
         if (key == null || !key.opensWith(parsed.get().secret(), now)) {
             String keyRef = key == null ? null : key.id().toString();
-            audit.record(new AuditEntry(workspaceId, "API_KEY", keyRef, "API", "api-key.exchange", "api-key", keyRef, "FAILED",
-                    clientAddress));
+            audit.record(AuditEntry.of(AuditAction.API_KEY_EXCHANGE, AuditOutcome.FAILED).in(workspaceId).by(ActorType.API_KEY, keyRef)
+                    .via(AuditSource.API).on(keyRef).from(clientAddress).build());
             audit.securityEvent(workspaceId, "api-key.exchange-failed", Severity.LOW,
                     key == null ? "unknown or malformed key" : "key " + key.id() + " refused");
             return Optional.empty();
         }
         key.usedAt(now);
-        audit.record(new AuditEntry(workspaceId, "API_KEY", key.id().toString(), "API", "api-key.exchange", "api-key",
-                key.id().toString(), "SUCCESS", clientAddress));
+        audit.record(AuditEntry.of(AuditAction.API_KEY_EXCHANGE, AuditOutcome.SUCCESS).in(workspaceId).by(ActorType.API_KEY, key.id())
+                .via(AuditSource.API).on(key.id()).from(clientAddress).build());
         return Optional.of(ApiCredential.of(workspaceId, key));
     }
 
@@ -150,6 +155,7 @@ public class ApiKeyService {
         tenant(workspaceId);
         ApiKey key = em.find(ApiKey.class, keyId);
         if (key == null) {
+            CrossTenantAccess.reportIfElsewhere(em, audit, CrossTenantAccess.Table.API_KEY, keyId, workspaceId);
             throw new NotFoundException("api-key");
         }
         return key;

@@ -1,6 +1,10 @@
 package com.signalops.identity.service;
 
+import com.signalops.audit.domain.ActorType;
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.domain.AuditEntry;
+import com.signalops.audit.domain.AuditOutcome;
+import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.service.AuditTrail;
 import com.signalops.identity.domain.Invitation;
 import com.signalops.identity.domain.Membership;
@@ -79,8 +83,8 @@ public class InvitationService {
                 .findFirst().orElseThrow(() -> new BusinessException("role.unknown", "No such role"));
         // nobody hands out more than they hold themselves
         if (!inviterPermissions.containsAll(role.permissions())) {
-            audit.recordAlone(new AuditEntry(workspaceId, "USER", Long.toString(inviterId), "UI", "invitation.create", "role",
-                    role.id().toString(), "DENIED", null));
+            audit.recordAlone(AuditEntry.of(AuditAction.INVITATION_CREATE, AuditOutcome.DENIED).in(workspaceId)
+                    .by(ActorType.USER, inviterId).via(AuditSource.UI).on("role", role.id()).build());
             throw new BusinessException("role.too-powerful", "That role has permissions the inviter does not have");
         }
         byte[] bytes = new byte[32];
@@ -91,8 +95,8 @@ public class InvitationService {
         em.persist(invitation);
         em.flush();
         send(invitation, consoleUrl + "/invitation.xhtml?token=" + token);
-        audit.record(new AuditEntry(workspaceId, "USER", Long.toString(inviterId), "UI", "invitation.create", "invitation",
-                invitation.id().toString(), "SUCCESS", null));
+        audit.record(AuditEntry.of(AuditAction.INVITATION_CREATE, AuditOutcome.SUCCESS).in(workspaceId).by(ActorType.USER, inviterId)
+                .via(AuditSource.UI).on(invitation.id()).build());
     }
 
     /**
@@ -135,8 +139,8 @@ public class InvitationService {
             });
             invitation.accept(now);
             em.flush();
-            audit.record(new AuditEntry(workspaceId, "USER", user.id().toString(), "UI", "invitation.accept", "invitation",
-                    invitation.id().toString(), "SUCCESS", null));
+            audit.record(AuditEntry.of(AuditAction.INVITATION_ACCEPT, AuditOutcome.SUCCESS).in(workspaceId).by(ActorType.USER, user.id())
+                    .via(AuditSource.UI).on(invitation.id()).build());
         } finally {
             Arrays.fill(password, '\0');
         }

@@ -1,6 +1,10 @@
 package com.signalops.identity.service;
 
+import com.signalops.audit.domain.ActorType;
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.domain.AuditEntry;
+import com.signalops.audit.domain.AuditOutcome;
+import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.domain.Severity;
 import com.signalops.audit.service.AuditTrail;
 import com.signalops.identity.domain.Member;
@@ -64,12 +68,12 @@ public class MemberService {
      * @throws BusinessException {@code member.self}, {@code member.too-powerful} or {@code member.last-admin}
      */
     public Member suspend(long workspaceId, long actorUserId, Set<Permission> actorPermissions, long userId) {
-        List<Membership> memberships = memberships(workspaceId, actorUserId, actorPermissions, userId, "member.suspend");
-        requireAnAdminLeft(workspaceId, actorUserId, "member.suspend", "user", userId, m -> !m.user().id().equals(userId));
+        List<Membership> memberships = memberships(workspaceId, actorUserId, actorPermissions, userId, AuditAction.MEMBER_SUSPEND);
+        requireAnAdminLeft(workspaceId, actorUserId, AuditAction.MEMBER_SUSPEND, "user", userId, m -> !m.user().id().equals(userId));
         Instant now = clock.instant();
         memberships.forEach(m -> m.suspend(now));
         em.flush();
-        audit.record(entry(workspaceId, actorUserId, "member.suspend", "user", userId, "SUCCESS"));
+        audit.record(entry(workspaceId, actorUserId, AuditAction.MEMBER_SUSPEND, "user", userId, AuditOutcome.SUCCESS));
         return Member.of(memberships);
     }
 
@@ -80,10 +84,10 @@ public class MemberService {
      * @throws BusinessException {@code member.self} or {@code member.too-powerful}
      */
     public Member reinstate(long workspaceId, long actorUserId, Set<Permission> actorPermissions, long userId) {
-        List<Membership> memberships = memberships(workspaceId, actorUserId, actorPermissions, userId, "member.reinstate");
+        List<Membership> memberships = memberships(workspaceId, actorUserId, actorPermissions, userId, AuditAction.MEMBER_REINSTATE);
         memberships.forEach(Membership::reinstate);
         em.flush();
-        audit.record(entry(workspaceId, actorUserId, "member.reinstate", "user", userId, "SUCCESS"));
+        audit.record(entry(workspaceId, actorUserId, AuditAction.MEMBER_REINSTATE, "user", userId, AuditOutcome.SUCCESS));
         return Member.of(memberships);
     }
 
@@ -104,7 +108,7 @@ public class MemberService {
         Role role = em.createNamedQuery("Role.findByCode", Role.class).setParameter("code", roleCode).getResultStream().findFirst()
                 .orElseThrow(() -> new BusinessException("role.unknown", "No such role"));
         if (!role.isNoStrongerThan(actorPermissions)) {
-            refuse(workspaceId, actorUserId, "membership.grant", "role", role.id(), "role.too-powerful",
+            refuse(workspaceId, actorUserId, AuditAction.MEMBERSHIP_GRANT, "role", role.id(), "role.too-powerful",
                     "That role has permissions your active role does not have");
         }
         if (existing.stream().allMatch(Membership::isSuspended)) {
@@ -132,7 +136,7 @@ public class MemberService {
         };
         em.persist(membership);
         em.flush();
-        audit.record(entry(workspaceId, actorUserId, "membership.grant", "membership", membership.id(), "SUCCESS"));
+        audit.record(entry(workspaceId, actorUserId, AuditAction.MEMBERSHIP_GRANT, "membership", membership.id(), AuditOutcome.SUCCESS));
         audit.securityEvent(workspaceId, "membership.grant", Severity.MEDIUM, describe(membership));
         return membership.id();
     }
@@ -147,15 +151,15 @@ public class MemberService {
         in(workspaceId);
         Membership membership = found(em.find(Membership.class, membershipId), "Membership");
         if (!membership.role().isNoStrongerThan(actorPermissions)) {
-            refuse(workspaceId, actorUserId, "membership.revoke", "membership", membershipId, "role.too-powerful",
+            refuse(workspaceId, actorUserId, AuditAction.MEMBERSHIP_REVOKE, "membership", membershipId, "role.too-powerful",
                     "That membership's role has permissions your active role does not have");
         }
-        requireAnAdminLeft(workspaceId, actorUserId, "membership.revoke", "membership", membershipId,
+        requireAnAdminLeft(workspaceId, actorUserId, AuditAction.MEMBERSHIP_REVOKE, "membership", membershipId,
                 m -> !m.id().equals(membershipId));
         String description = describe(membership);
         em.remove(membership);
         em.flush();
-        audit.record(entry(workspaceId, actorUserId, "membership.revoke", "membership", membershipId, "SUCCESS"));
+        audit.record(entry(workspaceId, actorUserId, AuditAction.MEMBERSHIP_REVOKE, "membership", membershipId, AuditOutcome.SUCCESS));
         audit.securityEvent(workspaceId, "membership.revoke", Severity.MEDIUM, description);
     }
 
@@ -165,7 +169,7 @@ public class MemberService {
 
     /** The memberships here of {@code userId}, whom the actor may suspend or reinstate. */
     private List<Membership> memberships(long workspaceId, long actorUserId, Set<Permission> actorPermissions, long userId,
-            String action) {
+            AuditAction action) {
         in(workspaceId);
         if (actorUserId == userId) {
             throw new BusinessException("member.self", "You cannot do this to yourself");
@@ -191,7 +195,7 @@ public class MemberService {
      * Refuses a change after which no active workspace-wide admin would be left, i.e. none that
      * {@code stays}. The admins' rows are locked, so two admins cannot remove each other at once.
      */
-    private void requireAnAdminLeft(long workspaceId, long actorUserId, String action, String entityType, long entityId,
+    private void requireAnAdminLeft(long workspaceId, long actorUserId, AuditAction action, String entityType, long entityId,
             Predicate<Membership> stays) {
         List<Membership> admins = em.createNamedQuery("Membership.findActiveWorkspaceAdmins", Membership.class)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
@@ -201,9 +205,9 @@ public class MemberService {
         }
     }
 
-    private void refuse(long workspaceId, long actorUserId, String action, String entityType, long entityId, String code,
+    private void refuse(long workspaceId, long actorUserId, AuditAction action, String entityType, long entityId, String code,
             String message) {
-        audit.recordAlone(entry(workspaceId, actorUserId, action, entityType, entityId, "DENIED"));
+        audit.recordAlone(entry(workspaceId, actorUserId, action, entityType, entityId, AuditOutcome.DENIED));
         throw new BusinessException(code, message);
     }
 
@@ -228,9 +232,9 @@ public class MemberService {
                 + membership.store().map(s -> " " + s.id()).orElse("");
     }
 
-    private static AuditEntry entry(long workspaceId, long actorUserId, String action, String entityType, long entityId,
-            String outcome) {
-        return new AuditEntry(workspaceId, "USER", Long.toString(actorUserId), "UI", action, entityType, Long.toString(entityId),
-                outcome, null);
+    private static AuditEntry entry(long workspaceId, long actorUserId, AuditAction action, String entityType, long entityId,
+            AuditOutcome outcome) {
+        return AuditEntry.of(action, outcome).in(workspaceId).by(ActorType.USER, actorUserId).via(AuditSource.UI)
+                .on(entityType, entityId).build();
     }
 }

@@ -1,6 +1,10 @@
 package com.signalops.identity.service;
 
+import com.signalops.audit.domain.ActorType;
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.domain.AuditEntry;
+import com.signalops.audit.domain.AuditOutcome;
+import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.domain.Severity;
 import com.signalops.audit.service.AuditTrail;
 import com.signalops.identity.domain.Permission;
@@ -14,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -56,14 +61,14 @@ public class RoleService {
         if (!Role.isValidCustomCode(code)) {
             throw new BusinessException("role.code-invalid", "A role code has 2 to 60 lower-case letters, digits or '-'");
         }
-        requireNoStrongerThanActor(workspaceId, actorUserId, actorPermissions, permissions, "role.create", null);
+        requireNoStrongerThanActor(workspaceId, actorUserId, actorPermissions, permissions, AuditAction.ROLE_CREATE, null);
         if (find(code) != null) {
             throw new BusinessException("role.code-taken", "A role with this code exists already");
         }
         Role role = named(() -> Role.custom(code, name, permissions));
         em.persist(role);
         em.flush();
-        changed(workspaceId, actorUserId, "role.create", role, EnumSet.noneOf(Permission.class), role.permissions());
+        changed(workspaceId, actorUserId, AuditAction.ROLE_CREATE, role, EnumSet.noneOf(Permission.class), role.permissions());
         return role;
     }
 
@@ -78,16 +83,16 @@ public class RoleService {
             Set<Permission> permissions) {
         in(workspaceId);
         Role role = get(code);
-        requireCustom(workspaceId, actorUserId, role, "role.update");
+        requireCustom(workspaceId, actorUserId, role, AuditAction.ROLE_UPDATE);
         Set<Permission> before = role.permissions();
-        requireNoStrongerThanActor(workspaceId, actorUserId, actorPermissions, union(before, permissions), "role.update", role);
+        requireNoStrongerThanActor(workspaceId, actorUserId, actorPermissions, union(before, permissions), AuditAction.ROLE_UPDATE, role);
         named(() -> {
             role.rename(name);
             return role;
         });
         role.grantOnly(permissions);
         em.flush();
-        changed(workspaceId, actorUserId, "role.update", role, before, role.permissions());
+        changed(workspaceId, actorUserId, AuditAction.ROLE_UPDATE, role, before, role.permissions());
         return role;
     }
 
@@ -100,8 +105,8 @@ public class RoleService {
     public void deleteCustomRole(long workspaceId, long actorUserId, Set<Permission> actorPermissions, String code) {
         in(workspaceId);
         Role role = get(code);
-        requireCustom(workspaceId, actorUserId, role, "role.delete");
-        requireNoStrongerThanActor(workspaceId, actorUserId, actorPermissions, role.permissions(), "role.delete", role);
+        requireCustom(workspaceId, actorUserId, role, AuditAction.ROLE_DELETE);
+        requireNoStrongerThanActor(workspaceId, actorUserId, actorPermissions, role.permissions(), AuditAction.ROLE_DELETE, role);
         long memberships = em.createNamedQuery("Membership.countByRole", Long.class).setParameter("role", role).getSingleResult();
         long invitations = em.createNamedQuery("Invitation.countByRole", Long.class).setParameter("role", role).getSingleResult();
         if (memberships + invitations > 0) {
@@ -110,7 +115,7 @@ public class RoleService {
         Set<Permission> before = role.permissions();
         em.remove(role);
         em.flush();
-        changed(workspaceId, actorUserId, "role.delete", role, before, EnumSet.noneOf(Permission.class));
+        changed(workspaceId, actorUserId, AuditAction.ROLE_DELETE, role, before, EnumSet.noneOf(Permission.class));
     }
 
     private void in(long workspaceId) {
@@ -130,42 +135,49 @@ public class RoleService {
         return role;
     }
 
-    private void requireCustom(long workspaceId, long actorUserId, Role role, String action) {
+    private void requireCustom(long workspaceId, long actorUserId, Role role, AuditAction action) {
         if (role.isBuiltIn()) {
-            audit.recordAlone(entry(workspaceId, actorUserId, action, role, "DENIED"));
+            audit.recordAlone(entry(workspaceId, actorUserId, action, role, AuditOutcome.DENIED).build());
             throw new BusinessException("role.built-in", "Built-in roles cannot be changed");
         }
     }
 
     private void requireNoStrongerThanActor(long workspaceId, long actorUserId, Set<Permission> actorPermissions,
-            Set<Permission> wanted, String action, Role role) {
+            Set<Permission> wanted, AuditAction action, Role role) {
         Set<Permission> beyond = EnumSet.noneOf(Permission.class);
         beyond.addAll(wanted);
         beyond.removeAll(actorPermissions);
         if (!beyond.isEmpty()) {
-            audit.recordAlone(entry(workspaceId, actorUserId, action, role, "DENIED"));
+            audit.recordAlone(entry(workspaceId, actorUserId, action, role, AuditOutcome.DENIED).build());
             audit.securityEvent(workspaceId, "role.escalation-refused", Severity.MEDIUM,
-                    action + " refused; beyond the actor's role: " + keys(beyond));
+                    action.key() + " refused; beyond the actor's role: " + keys(beyond));
             throw new BusinessException("role.too-powerful", "That role would have permissions your active role does not have");
         }
     }
 
-    private void changed(long workspaceId, long actorUserId, String action, Role role, Set<Permission> before,
+    private void changed(long workspaceId, long actorUserId, AuditAction action, Role role, Set<Permission> before,
             Set<Permission> after) {
-        audit.record(entry(workspaceId, actorUserId, action, role, "SUCCESS"));
+        audit.record(entry(workspaceId, actorUserId, action, role, AuditOutcome.SUCCESS)
+                .before(action == AuditAction.ROLE_CREATE ? null : snapshot(role, before))
+                .after(action == AuditAction.ROLE_DELETE ? null : snapshot(role, after)).build());
         Set<Permission> added = EnumSet.noneOf(Permission.class);
         added.addAll(after);
         added.removeAll(before);
         Set<Permission> removed = EnumSet.noneOf(Permission.class);
         removed.addAll(before);
         removed.removeAll(after);
-        audit.securityEvent(workspaceId, action, Severity.MEDIUM,
+        audit.securityEvent(workspaceId, action.key(), Severity.MEDIUM,
                 "role " + role.code() + "; added: " + keys(added) + "; removed: " + keys(removed));
     }
 
-    private static AuditEntry entry(long workspaceId, long actorUserId, String action, Role role, String outcome) {
-        return new AuditEntry(workspaceId, "USER", Long.toString(actorUserId), "UI", action, "role",
-                role == null ? null : role.id().toString(), outcome, null);
+    private static AuditEntry.Builder entry(long workspaceId, long actorUserId, AuditAction action, Role role,
+            AuditOutcome outcome) {
+        return AuditEntry.of(action, outcome).in(workspaceId).by(ActorType.USER, actorUserId).via(AuditSource.UI)
+                .on(role == null ? null : role.id());
+    }
+
+    private static Map<String, Object> snapshot(Role role, Set<Permission> permissions) {
+        return Map.of("code", role.code(), "permissions", permissions.stream().map(Permission::key).sorted().toList());
     }
 
     private static Role named(Supplier<Role> change) {

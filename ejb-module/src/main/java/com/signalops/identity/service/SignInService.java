@@ -1,6 +1,10 @@
 package com.signalops.identity.service;
 
+import com.signalops.audit.domain.ActorType;
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.domain.AuditEntry;
+import com.signalops.audit.domain.AuditOutcome;
+import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.domain.Severity;
 import com.signalops.audit.service.AuditTrail;
 import com.signalops.identity.domain.LoginThrottle;
@@ -67,8 +71,8 @@ public class SignInService {
                 .executeUpdate();
         String actorId = user == null ? null : user.id().toString();
         if (!success) {
-            audit.record(new AuditEntry(null, "USER", actorId, "UI", "session.sign-in", "user", actorId,
-                    refused ? "DENIED" : "FAILED", clientAddress));
+            audit.record(AuditEntry.of(AuditAction.SESSION_SIGN_IN, refused ? AuditOutcome.DENIED : AuditOutcome.FAILED)
+                    .by(ActorType.USER, actorId).via(AuditSource.UI).on(actorId).from(clientAddress).build());
             audit.securityEvent(null, refused ? "sign-in.refused-locked" : "sign-in.failed", refused ? Severity.MEDIUM : Severity.LOW,
                     "account " + account.substring(0, 12) + ", address " + address.substring(0, 12));
             return Optional.empty();
@@ -77,8 +81,8 @@ public class SignInService {
             user.setPassword(hasher.hash(password), now);
         }
         SignedIn signedIn = access(user);
-        audit.record(new AuditEntry(signedIn.workspaceId(), "USER", actorId, "UI", "session.sign-in", "user", actorId, "SUCCESS",
-                clientAddress));
+        audit.record(AuditEntry.of(AuditAction.SESSION_SIGN_IN, AuditOutcome.SUCCESS).in(signedIn.workspaceId())
+                .by(ActorType.USER, actorId).via(AuditSource.UI).on(actorId).from(clientAddress).build());
         return Optional.of(signedIn);
     }
 
@@ -100,8 +104,8 @@ public class SignInService {
         UserAccount user = em.find(UserAccount.class, userId);
         boolean member = user != null && user.canSignIn()
                 && workspacesOf(userId).stream().anyMatch(choice -> choice.id() == workspaceId);
-        audit.record(new AuditEntry(member ? workspaceId : null, "USER", Long.toString(userId), "UI", "session.enter-workspace",
-                "workspace", Long.toString(workspaceId), member ? "SUCCESS" : "DENIED", null));
+        audit.record(AuditEntry.of(AuditAction.SESSION_ENTER_WORKSPACE, member ? AuditOutcome.SUCCESS : AuditOutcome.DENIED)
+                .in(member ? workspaceId : null).by(ActorType.USER, userId).via(AuditSource.UI).on(workspaceId).build());
         return member ? Optional.of(access(user, workspaceId)) : Optional.empty();
     }
 

@@ -1,6 +1,10 @@
 package com.signalops.identity.service;
 
+import com.signalops.audit.domain.ActorType;
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.domain.AuditEntry;
+import com.signalops.audit.domain.AuditOutcome;
+import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.domain.Severity;
 import com.signalops.audit.service.AuditTrail;
 import com.signalops.identity.domain.Membership;
@@ -12,6 +16,7 @@ import com.signalops.shared.BusinessException;
 import com.signalops.shared.NotFoundException;
 import com.signalops.tenancy.domain.TenantOwned;
 import com.signalops.tenancy.domain.Workspace;
+import com.signalops.tenancy.service.CrossTenantAccess;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -80,8 +85,9 @@ public class StaffAccessService {
         // the allowlist is checked against the stored account, so a caller cannot borrow a staff address
         if (user == null || staffEmail == null || !user.email().equals(staffEmail.trim().toLowerCase(Locale.ROOT))
                 || !staff.isStaff(user.email())) {
-            audit.recordAlone(new AuditEntry(workspaceId, "USER", actor, "UI", "staff-access.start", "workspace",
-                    Long.toString(workspaceId), "DENIED", null));
+            // not on the allowlist: the actor is an ordinary user asking for staff access
+            audit.recordAlone(AuditEntry.of(AuditAction.STAFF_ACCESS_START, AuditOutcome.DENIED).in(workspaceId)
+                    .by(ActorType.USER, actor).via(AuditSource.UI).on("workspace", workspaceId).build());
             audit.securityEvent(workspaceId, "staff-access.refused", Severity.HIGH,
                     "user " + staffUserId + " is not platform staff, asked for workspace " + workspaceId);
             throw new BusinessException("staff.not-allowed", "Only platform staff can open temporary access to a workspace");
@@ -97,8 +103,8 @@ public class StaffAccessService {
         StaffAccess access = new StaffAccess(user, reason, duration, now);
         em.persist(access);
         em.flush();
-        audit.record(new AuditEntry(workspaceId, "USER", actor, "UI", "staff-access.start", "staff_access",
-                access.id().toString(), "SUCCESS", null));
+        audit.record(AuditEntry.of(AuditAction.STAFF_ACCESS_START, AuditOutcome.SUCCESS).in(workspaceId).by(ActorType.STAFF, actor)
+                .via(AuditSource.UI).on(access.id()).build());
         audit.securityEvent(workspaceId, "staff-access.started", Severity.MEDIUM, "user " + staffUserId + ", access "
                 + access.id() + ", until " + access.expiresAt() + ", reason: " + access.reason());
         return access.signedIn(workspaceId);
@@ -114,12 +120,13 @@ public class StaffAccessService {
         em.setProperty(TenantOwned.TENANT_PROPERTY, Long.toString(workspaceId));
         StaffAccess access = em.find(StaffAccess.class, accessId);
         if (access == null) {
+            CrossTenantAccess.reportIfElsewhere(em, audit, CrossTenantAccess.Table.STAFF_ACCESS, accessId, workspaceId);
             throw new NotFoundException("Staff access");
         }
         boolean self = access.staff().id() == actorUserId;
         if (!self && !oversees(actorUserId)) {
-            audit.recordAlone(new AuditEntry(workspaceId, "USER", actor, "UI", "staff-access.end", "staff_access",
-                    Long.toString(accessId), "DENIED", null));
+            audit.recordAlone(AuditEntry.of(AuditAction.STAFF_ACCESS_END, AuditOutcome.DENIED).in(workspaceId).by(ActorType.USER, actor)
+                    .via(AuditSource.UI).on(accessId).build());
             audit.securityEvent(workspaceId, "staff-access.end-refused", Severity.MEDIUM,
                     "user " + actorUserId + " may not end access " + accessId);
             throw new BusinessException("staff-access.end-not-allowed", "Only the staff member or a workspace admin can end this access");
@@ -128,8 +135,9 @@ public class StaffAccessService {
             throw new BusinessException("staff-access.not-active", "This access is already over");
         }
         access.end(actorUserId, now);
-        audit.record(new AuditEntry(workspaceId, "USER", actor, "UI", "staff-access.end", "staff_access",
-                Long.toString(accessId), "SUCCESS", null));
+        // the staff member ends their own access; anyone else ending it is a workspace admin
+        audit.record(AuditEntry.of(AuditAction.STAFF_ACCESS_END, AuditOutcome.SUCCESS).in(workspaceId)
+                .by(self ? ActorType.STAFF : ActorType.USER, actor).via(AuditSource.UI).on(accessId).build());
         audit.securityEvent(workspaceId, self ? "staff-access.ended" : "staff-access.revoked", Severity.LOW,
                 "access " + accessId + " of user " + access.staff().id() + " ended by user " + actorUserId);
     }

@@ -1,6 +1,10 @@
 package com.signalops.identity.service;
 
+import com.signalops.audit.domain.ActorType;
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.domain.AuditEntry;
+import com.signalops.audit.domain.AuditOutcome;
+import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.service.AuditTrail;
 import com.signalops.identity.domain.BuiltInRole;
 import com.signalops.identity.domain.Membership;
@@ -60,8 +64,8 @@ public class WorkspaceService {
         em.persist(user);
         em.persist(Membership.ofWorkspace(user, admin, now));
         em.flush();
-        audit.record(new AuditEntry(workspace.id(), "SYSTEM", null, "UI", "workspace.create", "workspace",
-                workspace.id().toString(), "SUCCESS", null));
+        audit.record(AuditEntry.of(AuditAction.WORKSPACE_CREATE, AuditOutcome.SUCCESS).in(workspace.id())
+                .by(ActorType.SYSTEM, null).via(AuditSource.UI).on(workspace.id()).build());
         return new WorkspaceCreated(workspace.id(), user.id(), email, password);
     }
 

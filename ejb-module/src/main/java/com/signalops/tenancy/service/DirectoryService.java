@@ -1,6 +1,10 @@
 package com.signalops.tenancy.service;
 
+import com.signalops.audit.domain.ActorType;
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.domain.AuditEntry;
+import com.signalops.audit.domain.AuditOutcome;
+import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.service.AuditTrail;
 import com.signalops.shared.BusinessException;
 import com.signalops.shared.NotFoundException;
@@ -17,6 +21,7 @@ import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -63,6 +68,9 @@ public class DirectoryService {
      */
     public District district(Viewer viewer, long districtId) {
         District district = in(viewer).find(District.class, districtId);
+        if (district == null) {
+            CrossTenantAccess.reportIfElsewhere(em, audit, CrossTenantAccess.Table.DISTRICT, districtId, viewer.workspaceId());
+        }
         if (district == null || !viewer.sees(district)) {
             throw new NotFoundException("District");
         }
@@ -76,6 +84,9 @@ public class DirectoryService {
      */
     public Store store(Viewer viewer, long storeId) {
         Store store = in(viewer).find(Store.class, storeId);
+        if (store == null) {
+            CrossTenantAccess.reportIfElsewhere(em, audit, CrossTenantAccess.Table.STORE, storeId, viewer.workspaceId());
+        }
         if (store == null || !viewer.sees(store)) {
             throw new NotFoundException("Store");
         }
@@ -90,11 +101,11 @@ public class DirectoryService {
      */
     public District createDistrict(Viewer viewer, long actorUserId, String name) {
         in(viewer);
-        requireWholeWorkspace(viewer, actorUserId, "district.create", "district", null);
+        requireWholeWorkspace(viewer, actorUserId, AuditAction.DISTRICT_CREATE, "district", null);
         District district = valid("district.name-invalid", "A district name has 1 to " + District.NAME_LENGTH + " characters",
                 () -> new District(name, clock.instant()));
         insert(district);
-        audit.record(entry(viewer, actorUserId, "district.create", "district", district.id()));
+        audit.record(entry(viewer, actorUserId, AuditAction.DISTRICT_CREATE, district.id()).after(snapshot(district)).build());
         return district;
     }
 
@@ -117,7 +128,7 @@ public class DirectoryService {
         in(viewer);
         District district = districtId == null ? null : district(viewer, districtId);
         if (!viewer.mayAddStoreTo(district)) {
-            deny(viewer, actorUserId, "store.create", "district", districtId);
+            deny(viewer, actorUserId, AuditAction.STORE_CREATE, "district", districtId);
         }
         String code = valid("store.code-invalid", "A store code has 1 to 40 letters, digits or '-'", () -> Store.normaliseCode(storeCode));
         String domain = valid("store.shop-domain-invalid", "Not a shop's myshopify.com domain",
@@ -127,7 +138,7 @@ public class DirectoryService {
         Store store = new Store(code, domain, money, zone, clock.instant());
         store.assignTo(district);
         insert(store);
-        audit.record(entry(viewer, actorUserId, "store.create", "store", store.id()));
+        audit.record(entry(viewer, actorUserId, AuditAction.STORE_CREATE, store.id()).after(snapshot(store)).build());
         return store;
     }
 
@@ -140,10 +151,11 @@ public class DirectoryService {
      */
     public Store moveStore(Viewer viewer, long actorUserId, long storeId, Long districtId) {
         Store store = store(viewer, storeId);
-        requireWholeWorkspace(viewer, actorUserId, "store.move", "store", storeId);
+        requireWholeWorkspace(viewer, actorUserId, AuditAction.STORE_MOVE, "store", storeId);
+        Map<String, Object> before = snapshot(store);
         store.assignTo(districtId == null ? null : district(viewer, districtId));
         em.flush();
-        audit.record(entry(viewer, actorUserId, "store.move", "store", store.id()));
+        audit.record(entry(viewer, actorUserId, AuditAction.STORE_MOVE, store.id()).before(before).after(snapshot(store)).build());
         return store;
     }
 
@@ -152,15 +164,15 @@ public class DirectoryService {
         return em;
     }
 
-    private void requireWholeWorkspace(Viewer viewer, long actorUserId, String action, String entityType, Long entityId) {
+    private void requireWholeWorkspace(Viewer viewer, long actorUserId, AuditAction action, String entityType, Long entityId) {
         if (!viewer.seesWholeWorkspace()) {
             deny(viewer, actorUserId, action, entityType, entityId);
         }
     }
 
-    private void deny(Viewer viewer, long actorUserId, String action, String entityType, Long entityId) {
-        audit.recordAlone(new AuditEntry(viewer.workspaceId(), "USER", Long.toString(actorUserId), "UI", action, entityType,
-                entityId == null ? null : entityId.toString(), "DENIED", null));
+    private void deny(Viewer viewer, long actorUserId, AuditAction action, String entityType, Long entityId) {
+        audit.recordAlone(AuditEntry.of(action, AuditOutcome.DENIED).in(viewer.workspaceId()).by(ActorType.USER, actorUserId)
+                .via(AuditSource.UI).on(entityType, entityId).build());
         throw new BusinessException("directory.out-of-scope", "That is outside the scope of your active role");
     }
 
@@ -187,8 +199,23 @@ public class DirectoryService {
         }
     }
 
-    private static AuditEntry entry(Viewer viewer, long actorUserId, String action, String entityType, Long entityId) {
-        return new AuditEntry(viewer.workspaceId(), "USER", Long.toString(actorUserId), "UI", action, entityType,
-                entityId.toString(), "SUCCESS", null);
+    private static AuditEntry.Builder entry(Viewer viewer, long actorUserId, AuditAction action, Long entityId) {
+        return AuditEntry.of(action, AuditOutcome.SUCCESS).in(viewer.workspaceId()).by(ActorType.USER, actorUserId)
+                .via(AuditSource.UI).on(entityId);
+    }
+
+    private static Map<String, Object> snapshot(District district) {
+        return Map.of("districtName", district.name());
+    }
+
+    /** A store as the audit record shows it; a store in no district has {@code districtId} null. */
+    private static Map<String, Object> snapshot(Store store) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("storeCode", store.storeCode());
+        values.put("shopDomain", store.shopDomain());
+        values.put("currency", store.currency().getCurrencyCode());
+        values.put("timezone", store.timezone().getId());
+        values.put("districtId", store.districtId().orElse(null));
+        return values;
     }
 }

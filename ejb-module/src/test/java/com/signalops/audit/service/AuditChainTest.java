@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.signalops.audit.domain.ActorType;
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.domain.AuditEntry;
+import com.signalops.audit.domain.AuditOutcome;
 import com.signalops.audit.domain.AuditRecordCanonicalForm;
+import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.domain.ChainBreak;
 import com.signalops.audit.domain.ChainVerification;
 import com.signalops.shared.Digests;
+import com.signalops.shared.RequestIds;
 import com.signalops.testing.JpaTestDatabase;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
@@ -21,6 +26,7 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,12 +66,13 @@ class AuditChainTest {
         append(first, 3);
         append(second, 2);
         db.call(AuditTrail::new, trail -> {
-            trail.record(entry(null, "platform.sign-in", "198.51.100.7"));
-            trail.record(entry(first, "member.suspend", null));
+            trail.record(entry(null, AuditAction.SESSION_SIGN_IN, "198.51.100.7"));
+            trail.record(entry(first, AuditAction.MEMBER_SUSPEND, null));
             return null;
         });
         db.call(AuditTrail::new, trail -> {
-            trail.recordAlone(new AuditEntry(second, "account", "ünïcødé ✓ 𝄞", "console", "role.grant", null, null, "success", null));
+            trail.recordAlone(AuditEntry.of(AuditAction.MEMBERSHIP_GRANT, AuditOutcome.SUCCESS).in(second)
+                    .by(ActorType.USER, "ünïcødé ✓ 𝄞").via(AuditSource.UI).on(null, null).build());
             return null;
         });
 
@@ -112,6 +119,56 @@ class AuditChainTest {
         assertEquals(new ChainBreak(workspace, edited, 2, "record_hash does not match the record's content"), found);
         assertEquals("audit chain " + workspace + " broken at seq 2 (record " + edited + "): record_hash does not match the record's content",
                 found.describe());
+    }
+
+    @Test
+    void aVersion2RecordHashesItsRequestAndSnapshotsButNotTheActorsName() throws SQLException {
+        long workspace = NEXT_WORKSPACE.incrementAndGet();
+        RequestIds.set("req-7f3a");
+        try {
+            db.call(AuditTrail::new, trail -> {
+                trail.record(AuditEntry.of(AuditAction.STORE_MOVE, AuditOutcome.SUCCESS).in(workspace).by(ActorType.USER, 7L)
+                        .named("Dana Scully").via(AuditSource.UI).on(42L).before(Map.of("districtId", 3))
+                        .after(Map.of("districtId", 4, "contactEmail", "dana.scully@example.com")).build());
+                return null;
+            });
+        } finally {
+            RequestIds.clear();
+        }
+        append(workspace, 1);
+        long moved = recordId(workspace, 1);
+        assertEquals(2, ((Number) column("form_version", workspace, 1)).intValue());
+        assertEquals("req-7f3a", column("request_id", workspace, 1));
+        assertEquals("Dana Scully", column("actor_name", workspace, 1));
+        assertEquals("{\"districtId\":3}", column("before_json", workspace, 1));
+        assertTrue(((String) column("after_json", workspace, 1)).contains("\"preview\":\"da***@ex***.com\""));
+
+        asDba("audit_record_no_update", "UPDATE audit_record SET actor_name = 'D. Scully' WHERE id = " + moved);
+        assertTrue(verify(workspace).intact(), "a display name is outside the hash");
+
+        asDba("audit_record_no_update", "UPDATE audit_record SET before_json = '{\"districtId\":5}' WHERE id = " + moved);
+        assertEquals(new ChainBreak(workspace, moved, 1, "record_hash does not match the record's content"),
+                verify(workspace).firstBreak().orElseThrow());
+    }
+
+    @Test
+    void namesAnEditedAfterJsonOrRequestIdAndAVersion1RecordGivenSnapshots() throws SQLException {
+        long edited = NEXT_WORKSPACE.incrementAndGet();
+        long requested = NEXT_WORKSPACE.incrementAndGet();
+        long downgraded = NEXT_WORKSPACE.incrementAndGet();
+        append(edited, 2);
+        append(requested, 2);
+        append(downgraded, 2);
+
+        asDba("audit_record_no_update", "UPDATE audit_record SET after_json = '{}' WHERE id = " + recordId(edited, 2));
+        asDba("audit_record_no_update", "UPDATE audit_record SET request_id = 'forged' WHERE id = " + recordId(requested, 1));
+        asDba("audit_record_no_update", "UPDATE audit_record SET form_version = 1, before_json = '{}' WHERE id = "
+                + recordId(downgraded, 2));
+
+        assertEquals(2, verify(edited).firstBreak().orElseThrow().seq());
+        assertEquals(1, verify(requested).firstBreak().orElseThrow().seq());
+        assertEquals("a form_version 1 record has request_id, before_json or after_json",
+                verify(downgraded).firstBreak().orElseThrow().reason());
     }
 
     @Test
@@ -210,14 +267,15 @@ class AuditChainTest {
         for (int i = 0; i < records; i++) {
             int n = i;
             db.call(AuditTrail::new, trail -> {
-                trail.record(entry(workspace, "store.update-" + n, "203.0.113." + n));
+                trail.record(entry(workspace, AuditAction.STORE_MOVE, "203.0.113." + n));
                 return null;
             });
         }
     }
 
-    private static AuditEntry entry(Long workspace, String action, String clientAddress) {
-        return new AuditEntry(workspace, "account", "acct-7", "console", action, "store", "42", "denied", clientAddress);
+    private static AuditEntry entry(Long workspace, AuditAction action, String clientAddress) {
+        return AuditEntry.of(action, AuditOutcome.DENIED).in(workspace).by(ActorType.USER, "acct-7").via(AuditSource.UI)
+                .on("store", 42).from(clientAddress).build();
     }
 
     private static ChainVerification verify(long chainKey) {
@@ -252,15 +310,17 @@ class AuditChainTest {
             statement.execute("DROP TRIGGER audit_record_no_update");
             String prev = seq == 1 ? AuditRecordCanonicalForm.GENESIS : recordHash(workspace, seq - 1);
             try (PreparedStatement rows = root.prepareStatement("SELECT id, seq, occurred_at, actor_type, actor_id, source, action, "
-                    + "entity_type, entity_id, client_address_digest FROM audit_record WHERE workspace_id = ? AND seq >= ? ORDER BY seq")) {
+                    + "entity_type, entity_id, client_address_digest, request_id, before_json, after_json FROM audit_record "
+                    + "WHERE workspace_id = ? AND seq >= ? ORDER BY seq")) {
                 rows.setLong(1, workspace);
                 rows.setLong(2, seq);
                 try (ResultSet row = rows.executeQuery()) {
                     while (row.next()) {
-                        String hash = Digests.sha256(AuditRecordCanonicalForm.of(row.getLong("seq"), prev,
+                        String hash = Digests.sha256(AuditRecordCanonicalForm.ofVersion2(row.getLong("seq"), prev,
                                 row.getObject("occurred_at", LocalDateTime.class), workspace, row.getString("actor_type"),
                                 row.getString("actor_id"), row.getString("source"), row.getString("action"),
-                                row.getString("entity_type"), row.getString("entity_id"), outcome, row.getString("client_address_digest")));
+                                row.getString("entity_type"), row.getString("entity_id"), outcome, row.getString("client_address_digest"),
+                                row.getString("request_id"), row.getString("before_json"), row.getString("after_json")));
                         try (PreparedStatement update = root.prepareStatement(
                                 "UPDATE audit_record SET outcome = ?, prev_hash = ?, record_hash = ? WHERE id = ?")) {
                             update.setString(1, outcome);

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.signalops.audit.domain.ActorType;
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.domain.AuditEntry;
+import com.signalops.audit.domain.AuditOutcome;
+import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.domain.Severity;
 import com.signalops.identity.domain.BuiltInRole;
 import com.signalops.identity.domain.Membership;
@@ -81,8 +85,8 @@ class StaffAccessServiceTest {
         BusinessException refused = assertThrows(BusinessException.class,
                 () -> call(NOW, s -> s.begin(mallory, "mallory@example.com", workspaceA, REASON, null)));
         assertEquals("staff.not-allowed", refused.code());
-        assertEquals(List.of(new AuditEntry(workspaceA, "USER", Long.toString(mallory), "UI", "staff-access.start", "workspace",
-                Long.toString(workspaceA), "DENIED", null)), audit.entries);
+        assertEquals(List.of(AuditEntry.of(AuditAction.STAFF_ACCESS_START, AuditOutcome.DENIED).in(workspaceA)
+                .by(ActorType.USER, mallory).via(AuditSource.UI).on("workspace", workspaceA).build()), audit.entries);
         assertEquals(1, audit.events.size());
         assertEquals("staff-access.refused", audit.events.get(0).type());
         assertEquals(Severity.HIGH, audit.events.get(0).severity());
@@ -130,8 +134,8 @@ class StaffAccessServiceTest {
         assertTrue(history(workspaceB).isEmpty());
         assertFalse(isActive(workspaceB, accessId, NOW), "not a pass into another workspace");
 
-        assertEquals(List.of(new AuditEntry(workspaceA, "USER", Long.toString(ana), "UI", "staff-access.start", "staff_access",
-                Long.toString(accessId), "SUCCESS", null)), audit.entries);
+        assertEquals(List.of(AuditEntry.of(AuditAction.STAFF_ACCESS_START, AuditOutcome.SUCCESS).in(workspaceA)
+                .by(ActorType.STAFF, ana).via(AuditSource.UI).on(accessId).build()), audit.entries);
         RecordingAuditTrail.Event started = audit.events.get(0);
         assertEquals("staff-access.started", started.type());
         assertEquals(Severity.MEDIUM, started.severity());
@@ -180,7 +184,8 @@ class StaffAccessServiceTest {
         StaffAccess ended = history(workspaceA).get(0);
         assertEquals(later, ended.endedAt().orElseThrow());
         assertEquals(ana, ended.endedBy().orElseThrow());
-        assertEquals("staff-access.end", audit.entries.get(0).action());
+        assertEquals(AuditAction.STAFF_ACCESS_END, audit.entries.get(0).action());
+        assertEquals(ActorType.STAFF, audit.entries.get(0).actorType());
         assertEquals("staff-access.ended", audit.events.get(0).type());
     }
 
@@ -195,7 +200,7 @@ class StaffAccessServiceTest {
             }));
             assertEquals("staff-access.end-not-allowed", refused.code());
         }
-        assertEquals(List.of("DENIED", "DENIED"), audit.entries.stream().map(AuditEntry::outcome).toList());
+        assertEquals(List.of(AuditOutcome.DENIED, AuditOutcome.DENIED), audit.entries.stream().map(AuditEntry::outcome).toList());
         assertTrue(isActive(workspaceA, accessId, NOW.plusSeconds(61)));
 
         audit.clear();

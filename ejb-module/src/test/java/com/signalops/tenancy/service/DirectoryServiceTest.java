@@ -117,6 +117,20 @@ class DirectoryServiceTest {
     }
 
     @Test
+    void anotherWorkspacesIdRaisesACrossTenantEventThatAnUnknownOrInvisibleIdDoesNot() {
+        List<String> before = crossTenantEvents();
+
+        assertNotFound(() -> directory(s -> s.store(whole, storeOfBeta)));
+        assertNotFound(() -> directory(s -> s.district(rep, districtOfBeta)));
+        assertNotFound(() -> directory(s -> s.store(whole, UNKNOWN)));
+        assertNotFound(() -> directory(s -> s.store(rep, northTwo)));
+
+        List<String> raised = crossTenantEvents().subList(before.size(), crossTenantEvents().size());
+        assertEquals(List.of("MEDIUM: store " + storeOfBeta + " of workspace " + beta.id() + " asked for from workspace " + alpha.id(),
+                "MEDIUM: district " + districtOfBeta + " of workspace " + beta.id() + " asked for from workspace " + alpha.id()), raised);
+    }
+
+    @Test
     void everyListAgreesWithTheViewersVisibilityRule() {
         List<Store> all = directory(s -> s.listStores(whole));
         for (Viewer viewer : List.of(whole, northManager, rep)) {
@@ -242,6 +256,13 @@ class DirectoryServiceTest {
         assertNotFound(() -> directory(s -> s.moveStore(owner, ACTOR, storeOfBeta, mine)));
         assertEquals(mine, directory(s -> s.store(owner, store)).district().orElseThrow().id());
         assertEquals(List.of("store.move store:" + store + " DENIED by " + ACTOR), AuditRows.records(db, iota.id()));
+    }
+
+    /** The platform's (no workspace's) cross-tenant events, as {@code severity: details}, oldest first. */
+    private static List<String> crossTenantEvents() {
+        return db.withoutWorkspace(em -> em.createNativeQuery("SELECT CONCAT(severity, ': ', details) FROM security_event "
+                        + "WHERE workspace_id IS NULL AND type = ? ORDER BY id")
+                .setParameter(1, CrossTenantAccess.EVENT).getResultList().stream().map(String::valueOf).toList());
     }
 
     private static <T> T directory(Function<DirectoryService, T> call) {

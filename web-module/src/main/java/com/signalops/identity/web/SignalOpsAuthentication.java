@@ -1,6 +1,10 @@
 package com.signalops.identity.web;
 
+import com.signalops.audit.domain.Severity;
+import com.signalops.audit.service.AuditTrail;
 import com.signalops.identity.domain.AccessToken;
+import com.signalops.identity.domain.RejectedBearerToken;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.callback.CallerPrincipalCallback;
@@ -24,7 +28,8 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  * <ul>
  * <li>The REST API ({@code /api/}) takes a bearer token only: verified on every call
  * ({@link ApiBearerTokens}), never a session, never a cookie; a call without a valid token to
- * a protected path answers a 401 problem.</li>
+ * a protected path answers a 401 problem. A token presented and refused raises a LOW
+ * {@code api.token-rejected} security event.</li>
  * <li>The console signs in through its login page (the credential goes through the identity
  * store), the session carries the caller from then on, and a console page without a
  * signed-in user sends the browser to the login page.</li>
@@ -47,6 +52,9 @@ public class SignalOpsAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     private ApiBearerTokens bearerTokens;
+
+    @EJB
+    private AuditTrail audit;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -74,11 +82,15 @@ public class SignalOpsAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
-        Optional<ApiTokenPrincipal> caller = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? bearerTokens.verify(header.substring(BEARER.length()).strip())
-                : Optional.empty();
+        String token = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? header.substring(BEARER.length()).strip()
+                : null;
+        Optional<ApiTokenPrincipal> caller = token == null ? Optional.empty() : bearerTokens.verify(token);
         if (caller.isPresent()) {
             return context.notifyContainerAboutLogin(caller.get(), Set.of(AccessToken.API_GROUP));
+        }
+        if (token != null && !token.isEmpty()) {
+            audit.securityEvent(null, RejectedBearerToken.EVENT, Severity.LOW, RejectedBearerToken.details(token));
         }
         if (!context.isProtected()) {
             return context.doNothing();

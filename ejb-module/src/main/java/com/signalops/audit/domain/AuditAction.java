@@ -1,0 +1,58 @@
+package com.signalops.audit.domain;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The one catalogue of audited actions: each has its {@code noun.verb} key, as stored in
+ * {@code audit_record.action}, and the type of entity it concerns (a denied attempt may name
+ * another entity, the one it was refused on). A new audited action is added here first.
+ */
+public enum AuditAction {
+
+    WORKSPACE_CREATE("workspace.create", "workspace"),
+    SESSION_SIGN_IN("session.sign-in", "user"),
+    SESSION_ENTER_WORKSPACE("session.enter-workspace", "workspace"),
+    USER_CHANGE_PASSWORD("user.change-password", "user"),
+    INVITATION_CREATE("invitation.create", "invitation"),
+    INVITATION_ACCEPT("invitation.accept", "invitation"),
+    ROLE_CREATE("role.create", "role"),
+    ROLE_UPDATE("role.update", "role"),
+    ROLE_DELETE("role.delete", "role"),
+    MEMBER_SUSPEND("member.suspend", "user"),
+    MEMBER_REINSTATE("member.reinstate", "user"),
+    MEMBERSHIP_GRANT("membership.grant", "membership"),
+    MEMBERSHIP_REVOKE("membership.revoke", "membership"),
+    API_KEY_CREATE("api-key.create", "api-key"),
+    API_KEY_ROTATE("api-key.rotate", "api-key"),
+    API_KEY_REVOKE("api-key.revoke", "api-key"),
+    API_KEY_EXCHANGE("api-key.exchange", "api-key"),
+    STAFF_ACCESS_START("staff-access.start", "staff_access"),
+    STAFF_ACCESS_END("staff-access.end", "staff_access"),
+    DISTRICT_CREATE("district.create", "district"),
+    STORE_CREATE("store.create", "store"),
+    STORE_MOVE("store.move", "store");
+
+    private final String key;
+    private final String entityType;
+
+    AuditAction(String key, String entityType) {
+        this.key = key;
+        this.entityType = entityType;
+    }
+
+    /** The stored {@code noun.verb} form. */
+    public String key() {
+        return key;
+    }
+
+    /** The type of entity the action concerns. */
+    public String entityType() {
+        return entityType;
+    }
+
+    /** The action stored as {@code key}, if the catalogue has it. */
+    public static Optional<AuditAction> fromKey(String key) {
+        return Arrays.stream(values()).filter(action -> action.key.equals(key)).findFirst();
+    }
+}
