@@ -46,7 +46,7 @@ public class AuditEventResource {
         }
     }
 
-    /** One page, and the cursors of the pages around it (null at either end). */
+    /** One page, and the cursors of the pages around it (left out at either end). */
     public record AuditEventPage(List<AuditEvent> items, String next, String previous) {
 
         static AuditEventPage of(AuditPage<AuditRecordView> page) {
