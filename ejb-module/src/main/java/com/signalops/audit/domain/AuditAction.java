@@ -31,7 +31,9 @@ public enum AuditAction {
     STAFF_ACCESS_END("staff-access.end", "staff_access"),
     DISTRICT_CREATE("district.create", "district"),
     STORE_CREATE("store.create", "store"),
-    STORE_MOVE("store.move", "store");
+    STORE_MOVE("store.move", "store"),
+    AUDIT_VIEW("audit.view", "audit_log"),
+    AUDIT_EXPORT("audit.export", "audit_log");
 
     private final String key;
     private final String entityType;

@@ -36,7 +36,10 @@ public class ConsoleAccessFilter extends HttpFilter {
             Map.entry("/stores.xhtml", Permission.STORES_VIEW),
             Map.entry("/roles.xhtml", Permission.ROLES_VIEW),
             Map.entry("/api-keys.xhtml", Permission.API_KEYS_VIEW),
-            Map.entry("/staff-access.xhtml", Permission.USERS_MANAGE));
+            Map.entry("/staff-access.xhtml", Permission.USERS_MANAGE),
+            Map.entry("/audit.xhtml", Permission.AUDIT_VIEW),
+            Map.entry("/audit-record.xhtml", Permission.AUDIT_VIEW),
+            Map.entry("/security-events.xhtml", Permission.AUDIT_VIEW));
 
     /** The page of platform staff only (the allowlist decides, not a permission). */
     static final String STAFF_PAGE = "/staff.xhtml";

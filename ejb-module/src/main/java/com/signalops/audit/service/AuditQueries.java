@@ -1,0 +1,126 @@
+package com.signalops.audit.service;
+
+import com.signalops.audit.domain.AuditFilter;
+import com.signalops.audit.domain.PageCursor;
+import com.signalops.audit.domain.SecurityEventFilter;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL the audit viewers run, as text and parameters, so that {@link AuditLog}, the tests'
+ * EXPLAIN and the bench run the very same statements. Neither table is a JPA entity, so tenant
+ * scoping is no filter of the persistence unit: every statement on {@code audit_record} is built
+ * from {@link #chain(long)} and every one on {@code security_event} from {@link #workspace(long)}.
+ * Pages are keyset pages (by {@code seq}, by {@code id}); no statement counts or skips rows.
+ */
+public final class AuditQueries {
+
+    static final String LIST_COLUMNS = "id, seq, occurred_at, actor_type, actor_id, actor_name, source, action, entity_type, "
+            + "entity_id, outcome, request_id";
+    static final String FULL_COLUMNS = LIST_COLUMNS + ", before_json, after_json";
+
+    /** A statement and its positional parameters. */
+    public record Sql(String text, List<Object> parameters) {
+
+        public Sql {
+            parameters = List.copyOf(parameters);
+        }
+    }
+
+    private AuditQueries() {
+    }
+
+    /**
+     * One page of workspace {@code workspaceId}'s audit records matching {@code filter}, one more
+     * than the page size (to tell whether another page follows): newest first from {@code cursor}
+     * (null for the newest), oldest first for a page {@code after} a cursor.
+     */
+    public static Sql auditPage(long workspaceId, AuditFilter filter, PageCursor cursor, boolean withDetails) {
+        Conditions where = chain(workspaceId)
+                .equal("actor_type", filter.actorType())
+                .equal("actor_id", filter.actorId())
+                .equal("action", filter.action())
+                .equal("entity_type", filter.entityType())
+                .equal("entity_id", filter.entityId())
+                .equal("outcome", filter.outcome())
+                .equal("source", filter.source())
+                .between("occurred_at", filter.from(), filter.to())
+                .beyond("seq", cursor);
+        return where.select(withDetails ? FULL_COLUMNS : LIST_COLUMNS, "audit_record", "seq", cursor, filter.pageSize() + 1);
+    }
+
+    /** Audit record {@code id}, if it is workspace {@code workspaceId}'s. */
+    public static Sql auditRecord(long workspaceId, long id) {
+        Conditions where = chain(workspaceId).equal("id", id);
+        return new Sql("SELECT " + FULL_COLUMNS + " FROM audit_record WHERE " + where.text(), where.parameters);
+    }
+
+    /** One page of workspace {@code workspaceId}'s security events, like {@link #auditPage} but keyed by id. */
+    public static Sql securityEventPage(long workspaceId, SecurityEventFilter filter, PageCursor cursor) {
+        Conditions where = workspace(workspaceId)
+                .equal("type", filter.type())
+                .equal("severity", filter.severity() == null ? null : filter.severity().name())
+                .between("occurred_at", filter.from(), filter.to())
+                .beyond("id", cursor);
+        return where.select("id, occurred_at, type, severity, details", "security_event", "id", cursor, filter.pageSize() + 1);
+    }
+
+    /** The one start of every condition on {@code audit_record}: the caller's chain. */
+    private static Conditions chain(long workspaceId) {
+        return new Conditions("chain_key", workspaceId);
+    }
+
+    /** The one start of every condition on {@code security_event}: the caller's workspace. */
+    private static Conditions workspace(long workspaceId) {
+        return new Conditions("workspace_id", workspaceId);
+    }
+
+    /** Conditions joined by AND, the first of them the tenant's; column names are constants of this class only. */
+    private static final class Conditions {
+
+        private final StringBuilder text = new StringBuilder();
+        private final List<Object> parameters = new ArrayList<>();
+
+        private Conditions(String tenantColumn, long tenant) {
+            text.append(tenantColumn).append(" = ?");
+            parameters.add(tenant);
+        }
+
+        Conditions equal(String column, Object value) {
+            return value == null ? this : add(column + " = ?", value);
+        }
+
+        Conditions between(String column, Instant from, Instant to) {
+            if (from != null) {
+                add(column + " >= ?", LocalDateTime.ofInstant(from, ZoneOffset.UTC));
+            }
+            if (to != null) {
+                add(column + " < ?", LocalDateTime.ofInstant(to, ZoneOffset.UTC));
+            }
+            return this;
+        }
+
+        Conditions beyond(String key, PageCursor cursor) {
+            return cursor == null ? this : add(key + (cursor.isAfter() ? " > ?" : " < ?"), cursor.key());
+        }
+
+        private Conditions add(String condition, Object value) {
+            text.append(" AND ").append(condition);
+            parameters.add(value);
+            return this;
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        Sql select(String columns, String table, String key, PageCursor cursor, int limit) {
+            String order = cursor != null && cursor.isAfter() ? " ASC" : " DESC";
+            return new Sql("SELECT " + columns + " FROM " + table + " WHERE " + text + " ORDER BY " + key + order + " LIMIT " + limit,
+                    parameters);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package com.signalops.audit.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AuditCsvTest {
+
+    @Test
+    void prefixesEveryCellThatASpreadsheetWouldTakeForAFormula() {
+        assertEquals("'+1", AuditCsv.cell("+1"));
+        assertEquals("'-2", AuditCsv.cell("-2"));
+        assertEquals("'@SUM(A1)", AuditCsv.cell("@SUM(A1)"));
+        assertEquals("'\tcmd", AuditCsv.cell("\tcmd"));
+        assertEquals("\"'\rcmd\"", AuditCsv.cell("\rcmd"));
+        assertEquals("\"'=1+2,3\"", AuditCsv.cell("=1+2,3"));
+        assertEquals("\"'=HYPERLINK(\"\"http://x\"\")\"", AuditCsv.cell("=HYPERLINK(\"http://x\")"));
+    }
+
+    @Test
+    void leavesOrdinaryCellsAloneAndQuotesByRfc4180() {
+        assertEquals("store.update", AuditCsv.cell("store.update"));
+        assertEquals("", AuditCsv.cell(""));
+        assertEquals("a=b", AuditCsv.cell("a=b"));
+        assertEquals("\"a,b\"", AuditCsv.cell("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", AuditCsv.cell("say \"hi\""));
+        assertEquals("\"two\nlines\"", AuditCsv.cell("two\nlines"));
+    }
+
+    @Test
+    void writesARecordAsOneCrlfLineInTheHeadersOrder() {
+        AuditRecordView record = new AuditRecordView(9, 3, Instant.parse("2026-11-25T12:00:00.123Z"), "USER", "7", "=cmd|' /C calc'!A0",
+                "UI", "store.update", "store", "42", "SUCCESS", null, "{\"name\":\"a\"}", null);
+
+        assertEquals("id,seq,occurred_at,actor_type,actor_id,actor_name,source,action,entity_type,entity_id,outcome,request_id,"
+                + "before_json,after_json\r\n", AuditCsv.headerLine());
+        assertEquals("9,3,2026-11-25T12:00:00.123Z,USER,7,'=cmd|' /C calc'!A0,UI,store.update,store,42,SUCCESS,,"
+                + "\"{\"\"name\"\":\"\"a\"\"}\",\r\n", AuditCsv.line(record));
+        assertEquals(AuditCsv.HEADER.size(), List.of(AuditCsv.headerLine().split(",")).size());
+    }
+}

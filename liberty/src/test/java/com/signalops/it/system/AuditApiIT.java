@@ -1,0 +1,152 @@
+package com.signalops.it.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.signalops.it.support.ApiClient;
+import com.signalops.it.support.SignalOpsSystem;
+import com.signalops.it.support.TestAccounts;
+import com.signalops.it.support.TestTenants;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code GET /api/v1/audit-events}: a token with {@code audit.view} reads its own workspace's audit
+ * records, filtered and paged by cursor, and never another workspace's; every read is itself an
+ * audit record; a bad filter answers 400, a token without the permission 403.
+ */
+@ExtendWith(SignalOpsSystem.class)
+class AuditApiIT {
+
+    private static long demo;
+    private static long other;
+    private static String demoToken;
+    private static String otherToken;
+
+    @BeforeAll
+    static void twoWorkspacesThatReadTheirAuditLogs() throws SQLException {
+        demo = ApiClient.demoWorkspaceId();
+        other = TestTenants.workspace("Audit Other Outfitters");
+        long otherAdmin = TestAccounts.create("audit-other-admin@example.com", "Audit Other Admin", "audit other admin passphrase");
+        TestTenants.membership(other, otherAdmin, "admin", "WORKSPACE", null);
+        demoToken = ApiClient.token(ApiClient.createKey(demo, List.of("audit.view"), "WORKSPACE", null));
+        otherToken = ApiClient.token(ApiClient.createKey(other, List.of("audit.view"), "WORKSPACE", null));
+        // the other workspace's own reads are its audit records
+        assertEquals(200, ApiClient.get("/api/v1/audit-events", otherToken).statusCode());
+        assertEquals(200, ApiClient.get("/api/v1/audit-events", otherToken).statusCode());
+    }
+
+    @Test
+    void aTokenListsItsWorkspacesRecordsOnlyAndEachReadIsAudited() throws SQLException {
+        JsonObject page = list("/api/v1/audit-events?limit=200", demoToken);
+        Set<Long> listed = ids(page.getJsonArray("items"));
+        Set<Long> demoIds = idsInDatabase(demo);
+        Set<Long> otherIds = idsInDatabase(other);
+
+        assertFalse(listed.isEmpty());
+        assertTrue(demoIds.containsAll(listed), "only the demo workspace's records");
+        assertFalse(otherIds.isEmpty());
+        assertTrue(listed.stream().noneMatch(otherIds::contains), "nothing of the other workspace");
+        JsonObject newest = page.getJsonArray("items").getJsonObject(0);
+        assertEquals("audit.view", newest.getString("action"), "the read itself is the newest record");
+        assertEquals("API_KEY", newest.getString("actorType"));
+        assertEquals("API", newest.getString("source"));
+        assertEquals("SUCCESS", newest.getString("outcome"));
+
+        long otherRecord = otherIds.iterator().next();
+        HttpResponse<String> hidden = ApiClient.get("/api/v1/audit-events/" + otherRecord, demoToken);
+        HttpResponse<String> unknown = ApiClient.get("/api/v1/audit-events/987654321", demoToken);
+        assertEquals(404, hidden.statusCode(), hidden.body());
+        assertEquals(unknown.body(), hidden.body(), "another workspace's record answers like an unknown one");
+        HttpResponse<String> own = ApiClient.get("/api/v1/audit-events/" + otherRecord, otherToken);
+        assertEquals(200, own.statusCode(), own.body());
+        assertEquals(otherRecord, ApiClient.json(own).getJsonNumber("id").longValue());
+    }
+
+    @Test
+    void filtersAndPagesByCursor() {
+        ApiClient.get("/api/v1/audit-events", demoToken);
+        JsonObject views = list("/api/v1/audit-events?action=audit.view&outcome=SUCCESS&source=API&actorType=API_KEY&limit=1", demoToken);
+        JsonArray first = views.getJsonArray("items");
+        assertEquals(1, first.size());
+        assertEquals("audit.view", first.getJsonObject(0).getString("action"));
+        assertFalse(views.containsKey("previous"), "the newest page has no previous page");
+
+        JsonObject older = list("/api/v1/audit-events?action=audit.view&limit=1&cursor=" + views.getString("next"), demoToken);
+        long firstSeq = first.getJsonObject(0).getJsonNumber("seq").longValue();
+        long olderSeq = older.getJsonArray("items").getJsonObject(0).getJsonNumber("seq").longValue();
+        assertTrue(olderSeq < firstSeq, olderSeq + " after " + firstSeq);
+        JsonObject back = list("/api/v1/audit-events?action=audit.view&limit=1&cursor=" + older.getString("previous"), demoToken);
+        assertEquals(firstSeq, back.getJsonArray("items").getJsonObject(0).getJsonNumber("seq").longValue());
+
+        JsonObject none = list("/api/v1/audit-events?action=no.such-action", demoToken);
+        assertEquals(0, none.getJsonArray("items").size());
+        JsonObject future = list("/api/v1/audit-events?from=2999-01-01T00:00:00Z", demoToken);
+        assertEquals(0, future.getJsonArray("items").size());
+    }
+
+    @Test
+    void anInvalidFilterAnswers400() {
+        for (String query : List.of("limit=0", "limit=201", "limit=many", "from=yesterday", "from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+                "cursor=sideways-3")) {
+            HttpResponse<String> response = ApiClient.get("/api/v1/audit-events?" + query, demoToken);
+            assertEquals(400, response.statusCode(), query + " " + response.body());
+            assertEquals("application/problem+json", response.headers().firstValue("content-type").orElse(""), query);
+            assertTrue(ApiClient.json(response).getString("code").startsWith("audit.invalid-"), query + " " + response.body());
+        }
+    }
+
+    @Test
+    void aTokenWithoutAuditViewAnswers403AndNoTokenAnswers401() throws SQLException {
+        String storesOnly = ApiClient.token(ApiClient.createKey(demo, List.of("stores.view"), "WORKSPACE", null));
+        for (String path : List.of("/api/v1/audit-events", "/api/v1/audit-events/1")) {
+            HttpResponse<String> forbidden = ApiClient.get(path, storesOnly);
+            assertEquals(403, forbidden.statusCode(), path + " " + forbidden.body());
+            assertEquals("forbidden", ApiClient.json(forbidden).getString("code"));
+            assertEquals(401, ApiClient.get(path, null).statusCode(), path);
+        }
+        assertNotEquals(0, idsInDatabase(demo).size());
+    }
+
+    private static JsonObject list(String path, String token) {
+        HttpResponse<String> response = ApiClient.get(path, token);
+        assertEquals(200, response.statusCode(), path + " " + response.body());
+        return ApiClient.json(response);
+    }
+
+    private static Set<Long> ids(JsonArray rows) {
+        Set<Long> ids = new TreeSet<>();
+        for (JsonValue row : rows) {
+            ids.add(row.asJsonObject().getJsonNumber("id").longValue());
+        }
+        return ids;
+    }
+
+    private static Set<Long> idsInDatabase(long workspaceId) throws SQLException {
+        Set<Long> ids = new TreeSet<>();
+        try (Connection connection = SignalOpsSystem.database().connect();
+                PreparedStatement select = connection.prepareStatement("SELECT id FROM audit_record WHERE workspace_id = ?")) {
+            select.setLong(1, workspaceId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+}

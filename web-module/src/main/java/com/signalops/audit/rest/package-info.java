@@ -1,0 +1,2 @@
+/** The audit REST endpoints: the workspace's audit events, filtered and paged by cursor. */
+package com.signalops.audit.rest;
