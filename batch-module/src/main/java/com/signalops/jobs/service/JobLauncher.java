@@ -24,6 +24,7 @@ public class JobLauncher {
 
     private static final Logger LOG = Logger.getLogger(JobLauncher.class.getName());
     private static final Set<BatchStatus> INTERRUPTED = Set.of(BatchStatus.FAILED, BatchStatus.STOPPED);
+    private static final Set<BatchStatus> IN_FLIGHT = Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
     /** Starts {@code jobName} and answers its execution id. */
     public long start(String jobName, Properties parameters) {
@@ -32,10 +33,17 @@ public class JobLauncher {
         return executionId;
     }
 
-    /** Whether an execution of {@code jobName} is starting or running now. */
+    /**
+     * Whether an execution of {@code jobName} is starting or running now, as the batch runtime
+     * says or as the latest run's last execution still says: after a crash that execution reads
+     * STARTED until the runtime's start-up recovery marks it FAILED, and until then nothing new
+     * may start in its place (its restart does the work once it is marked).
+     */
     public boolean isRunning(String jobName) {
+        JobOperator operator = BatchRuntime.getJobOperator();
         try {
-            return !BatchRuntime.getJobOperator().getRunningExecutions(jobName).isEmpty();
+            return !operator.getRunningExecutions(jobName).isEmpty()
+                    || lastExecution(operator, jobName).map(e -> IN_FLIGHT.contains(e.getBatchStatus())).orElse(false);
         } catch (NoSuchJobException e) {
             return false;
         }
@@ -48,17 +56,12 @@ public class JobLauncher {
      */
     public Optional<Long> restartInterrupted(String jobName) {
         JobOperator operator = BatchRuntime.getJobOperator();
-        List<JobInstance> latest;
+        Optional<JobExecution> last;
         try {
-            latest = operator.getJobInstances(jobName, 0, 1);
+            last = lastExecution(operator, jobName);
         } catch (NoSuchJobException e) {
             return Optional.empty();
         }
-        if (latest.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<JobExecution> last = operator.getJobExecutions(latest.get(0)).stream()
-                .max(Comparator.comparingLong(JobExecution::getExecutionId));
         if (last.isEmpty() || !INTERRUPTED.contains(last.get().getBatchStatus())) {
             return Optional.empty();
         }
@@ -67,5 +70,14 @@ public class JobLauncher {
         LOG.log(Level.INFO, "Restarted job {0}: execution {1} continues execution {2} from its checkpoint",
                 new Object[] {jobName, executionId, previous});
         return Optional.of(executionId);
+    }
+
+    /** The last execution of the latest run of {@code jobName}, if it ever ran. */
+    private static Optional<JobExecution> lastExecution(JobOperator operator, String jobName) {
+        List<JobInstance> latest = operator.getJobInstances(jobName, 0, 1);
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        return operator.getJobExecutions(latest.get(0)).stream().max(Comparator.comparingLong(JobExecution::getExecutionId));
     }
 }
