@@ -83,7 +83,11 @@ class CrossTenantProbeIT {
         ids.put("api-key", idsOf("SELECT id FROM api_key WHERE workspace_id = " + workspaceId));
         Set<String> markers = Set.of(label + " district", slug.toUpperCase().replace("-", "") + "STORE", slug + "-shop", email,
                 label + " Admin");
-        return new Tenant(workspaceId, ids, markers, ApiClient.token(key), ConsoleClient.signedIn(email, PASSWORD));
+        String token = ApiClient.token(key);
+        ConsoleClient console = ConsoleClient.signedIn(email, PASSWORD);
+        // read after the exchange and the sign-in, which are audited in this workspace's chain
+        ids.put("audit-event", idsOf("SELECT id FROM audit_record WHERE chain_key = " + workspaceId));
+        return new Tenant(workspaceId, ids, markers, token, console);
     }
 
     @Test
