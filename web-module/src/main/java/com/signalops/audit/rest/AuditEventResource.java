@@ -93,8 +93,8 @@ public class AuditEventResource {
     }
 
     private void recordView() {
-        log.recordAccess(caller.workspaceId(), AuditLog.VIEW, ActorType.API_KEY, Long.toString(caller.credential().keyId()), AuditSource.API, AuditOutcome.SUCCESS,
-                http.getRemoteAddr());
+        log.recordAccess(caller.workspaceId(), AuditLog.VIEW, ActorType.API_KEY, Long.toString(caller.credential().keyId()),
+                AuditSource.API, AuditOutcome.SUCCESS, http.getRemoteAddr());
     }
 
     /** An ISO-8601 instant ({@code 2026-11-25T12:00:00Z}), or null when absent. */

@@ -1,11 +1,8 @@
 package com.signalops.audit.web;
 
-import com.signalops.audit.domain.ActorType;
 import com.signalops.audit.domain.AuditFilter;
-import com.signalops.audit.domain.AuditOutcome;
 import com.signalops.audit.domain.AuditPage;
 import com.signalops.audit.domain.AuditRecordView;
-import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.domain.PageCursor;
 import com.signalops.audit.service.AuditLog;
 import com.signalops.identity.domain.Permission;
@@ -18,7 +15,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,6 +37,9 @@ public class AuditBacking implements Serializable {
 
     @Inject
     private ConsoleSession session;
+
+    @Inject
+    private ConsoleAuditViews views;
 
     @Inject
     private ConsoleMessages messages;
@@ -72,8 +71,7 @@ public class AuditBacking implements Serializable {
         try {
             AuditFilter filter = form.toFilter(AuditFilter.DEFAULT_PAGE_SIZE);
             page = log.page(session.getWorkspaceId(), filter, cursor);
-            log.recordAccess(session.getWorkspaceId(), AuditLog.VIEW, ActorType.USER, Long.toString(session.getUserId()), AuditSource.UI, AuditOutcome.SUCCESS,
-                    ((HttpServletRequest) external.getRequest()).getRemoteAddr());
+            views.viewed();
         } catch (BusinessException refused) {
             messages.refused(refused, "audit.failed");
         }

@@ -52,7 +52,8 @@ public class AuditExportServlet extends HttpServlet {
         long workspaceId = session.getWorkspaceId();
         String actor = Long.toString(session.getUserId());
         if (!session.may(Permission.AUDIT_EXPORT)) {
-            log.recordAccess(workspaceId, AuditLog.EXPORT, ActorType.USER, actor, AuditSource.UI, AuditOutcome.DENIED, request.getRemoteAddr());
+            log.recordAccess(workspaceId, AuditLog.EXPORT, ActorType.USER, actor, AuditSource.UI, AuditOutcome.DENIED,
+                    request.getRemoteAddr());
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
@@ -68,7 +69,8 @@ public class AuditExportServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "format must be csv or json");
             return;
         }
-        log.recordAccess(workspaceId, AuditLog.EXPORT, ActorType.USER, actor, AuditSource.UI, AuditOutcome.SUCCESS, request.getRemoteAddr());
+        log.recordAccess(workspaceId, AuditLog.EXPORT, ActorType.USER, actor, AuditSource.UI, AuditOutcome.SUCCESS,
+                request.getRemoteAddr());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType("csv".equals(format) ? "text/csv" : "application/json");
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + STAMP.format(Instant.now()) + "." + format + "\"");

@@ -1,9 +1,6 @@
 package com.signalops.audit.web;
 
-import com.signalops.audit.domain.ActorType;
-import com.signalops.audit.domain.AuditOutcome;
 import com.signalops.audit.domain.AuditRecordView;
-import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.service.AuditLog;
 import com.signalops.identity.web.ConsoleSession;
 import com.signalops.shared.NotFoundException;
@@ -14,7 +11,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 
 /**
@@ -32,6 +28,9 @@ public class AuditRecordBacking {
     private ConsoleSession session;
 
     @Inject
+    private ConsoleAuditViews views;
+
+    @Inject
     private ConsoleMessages messages;
 
     @Inject
@@ -47,8 +46,7 @@ public class AuditRecordBacking {
         try {
             record = log.record(session.getWorkspaceId(), Long.parseLong(id == null ? "" : id.strip()));
             diff = AuditDiff.of(record.beforeJson(), record.afterJson());
-            log.recordAccess(session.getWorkspaceId(), AuditLog.VIEW, ActorType.USER, Long.toString(session.getUserId()), AuditSource.UI, AuditOutcome.SUCCESS,
-                    ((HttpServletRequest) external.getRequest()).getRemoteAddr());
+            views.viewed();
         } catch (NotFoundException | NumberFormatException unknown) {
             record = null;
             messages.error("audit.record.not-found");

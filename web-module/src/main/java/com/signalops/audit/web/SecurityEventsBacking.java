@@ -1,10 +1,7 @@
 package com.signalops.audit.web;
 
-import com.signalops.audit.domain.ActorType;
 import com.signalops.audit.domain.AuditFilter;
-import com.signalops.audit.domain.AuditOutcome;
 import com.signalops.audit.domain.AuditPage;
-import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.domain.PageCursor;
 import com.signalops.audit.domain.SecurityEventFilter;
 import com.signalops.audit.domain.SecurityEventView;
@@ -15,11 +12,9 @@ import com.signalops.shared.BusinessException;
 import com.signalops.web.ConsoleMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,10 +36,10 @@ public class SecurityEventsBacking implements Serializable {
     private ConsoleSession session;
 
     @Inject
-    private ConsoleMessages messages;
+    private ConsoleAuditViews views;
 
     @Inject
-    private ExternalContext external;
+    private ConsoleMessages messages;
 
     private String type;
     private String severity;
@@ -74,8 +69,7 @@ public class SecurityEventsBacking implements Serializable {
             SecurityEventFilter filter = new SecurityEventFilter(type, SecurityEventFilter.severity(severity),
                     AuditFilterForm.instant(from, "from"), AuditFilterForm.instant(to, "to"), AuditFilter.DEFAULT_PAGE_SIZE);
             page = log.securityEvents(session.getWorkspaceId(), filter, cursor);
-            log.recordAccess(session.getWorkspaceId(), AuditLog.VIEW, ActorType.USER, Long.toString(session.getUserId()), AuditSource.UI, AuditOutcome.SUCCESS,
-                    ((HttpServletRequest) external.getRequest()).getRemoteAddr());
+            views.viewed();
         } catch (BusinessException refused) {
             messages.refused(refused, "audit.failed");
         }
