@@ -15,7 +15,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /**
  * Writes audit records and security events. {@link #record} joins the caller's transaction, so
@@ -70,16 +69,16 @@ public class AuditTrail {
     private void insert(AuditEntry entry) {
         long chainKey = AuditRecordCanonicalForm.chainKey(entry.workspaceId());
         LocalDateTime occurredAt = now();
-        // locks the chain's head; a chain's first record creates it (a concurrent first writer waits on the key, then sees it)
-        Object[] head = lockedHead(chainKey);
-        if (head == null) {
-            em.createNativeQuery("INSERT IGNORE INTO audit_chain_head (chain_key, seq, record_hash, updated_at) VALUES (?, 0, ?, ?)")
-                    .setParameter(1, chainKey)
-                    .setParameter(2, AuditRecordCanonicalForm.GENESIS)
-                    .setParameter(3, occurredAt)
-                    .executeUpdate();
-            head = lockedHead(chainKey);
-        }
+        // creates the head of a new chain, or locks the existing one, in one statement
+        em.createNativeQuery("INSERT INTO audit_chain_head (chain_key, seq, record_hash, updated_at) VALUES (?, 0, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE chain_key = chain_key")
+                .setParameter(1, chainKey)
+                .setParameter(2, AuditRecordCanonicalForm.GENESIS)
+                .setParameter(3, occurredAt)
+                .executeUpdate();
+        Object[] head = (Object[]) em.createNativeQuery("SELECT seq, record_hash FROM audit_chain_head WHERE chain_key = ? FOR UPDATE")
+                .setParameter(1, chainKey)
+                .getSingleResult();
         long seq = ((Number) head[0]).longValue() + 1;
         String prevHash = (String) head[1];
         String addressDigest = entry.clientAddress() == null ? null : Digests.sha256("address:" + entry.clientAddress());
@@ -125,13 +124,6 @@ public class AuditTrail {
     }
 
     /** Now, at the precision of the {@code occurred_at} columns, so that the hashed value is the stored one. */
-    private Object[] lockedHead(long chainKey) {
-        List<?> rows = em.createNativeQuery("SELECT seq, record_hash FROM audit_chain_head WHERE chain_key = ? FOR UPDATE")
-                .setParameter(1, chainKey)
-                .getResultList();
-        return rows.isEmpty() ? null : (Object[]) rows.get(0);
-    }
-
     private LocalDateTime now() {
         return UTC.convertToDatabaseColumn(clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
