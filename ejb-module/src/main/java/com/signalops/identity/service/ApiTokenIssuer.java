@@ -37,6 +37,16 @@ public class ApiTokenIssuer {
 
     private volatile PrivateKey key;
 
+    /** The issuer tokens name, and the one their verification expects. */
+    public String issuer() {
+        return issuer;
+    }
+
+    /** The audience tokens name, and the one their verification expects. */
+    public String audience() {
+        return audience;
+    }
+
     /** A signed token for {@code credential}; a server without its signing key cannot issue. */
     public String issue(ApiCredential credential, Instant now) {
         return AccessToken.sign(credential, issuer, audience, signingKey(), now);

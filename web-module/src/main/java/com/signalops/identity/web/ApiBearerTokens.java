@@ -5,6 +5,7 @@ import com.signalops.identity.domain.ApiCredential;
 import com.signalops.identity.domain.PemKeys;
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.domain.ScopeType;
+import com.signalops.identity.service.ApiTokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -26,8 +27,8 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 /**
  * Verifies an API bearer token: RS256 only (no "none", no HMAC), signed by the configured key,
- * from the configured issuer, for the configured audience, not expired (30 s clock skew), with
- * every claim the API reads. Anything else is no token at all.
+ * from the issuer and for the audience the signer ({@link ApiTokenIssuer}) names, not expired
+ * (30 s clock skew), with every claim the API reads. Anything else is no token at all.
  */
 @ApplicationScoped
 public class ApiBearerTokens {
@@ -35,13 +36,9 @@ public class ApiBearerTokens {
     private static final Logger LOG = Logger.getLogger(ApiBearerTokens.class.getName());
     private static final int CLOCK_SKEW_SECONDS = 30;
 
+    /** The signer: the issuer and audience it writes into tokens are what verification expects. */
     @Inject
-    @ConfigProperty(name = "SIGNALOPS_JWT_ISSUER")
-    String issuer;
-
-    @Inject
-    @ConfigProperty(name = "SIGNALOPS_JWT_AUDIENCE")
-    String audience;
+    ApiTokenIssuer signer;
 
     @Inject
     @ConfigProperty(name = "SIGNALOPS_JWT_PUBLIC_KEY_LOCATION")
@@ -100,8 +97,8 @@ public class ApiBearerTokens {
                 built = new JwtConsumerBuilder()
                         .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                         .setVerificationKey(PemKeys.readPublic(Path.of(publicKeyLocation)))
-                        .setExpectedIssuer(true, issuer)
-                        .setExpectedAudience(true, audience)
+                        .setExpectedIssuer(true, signer.issuer())
+                        .setExpectedAudience(true, signer.audience())
                         .setRequireExpirationTime()
                         .setRequireIssuedAt()
                         .setRequireSubject()
