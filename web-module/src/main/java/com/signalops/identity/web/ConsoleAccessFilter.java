@@ -81,7 +81,7 @@ public class ConsoleAccessFilter extends HttpFilter {
             endSession(request, response);
             return;
         }
-        if (page.equals(STAFF_PAGE) && !staffAccess.isStaff(session.getUserId())) {
+        if (page.equals(STAFF_PAGE) && !session.isPlatformStaff()) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }

@@ -29,9 +29,12 @@ public class ConsoleSession implements Serializable {
     private Instant expiresAt;
     private List<SignedIn.WorkspaceChoice> workspaces = List.of();
     private YearMonth month;
+    private boolean platformStaff;
 
-    void begin(SignedIn who, List<SignedIn.WorkspaceChoice> memberOf, Instant now) {
+    /** Starts the session: what {@code who} holds, the workspaces they belong to, and whether they are platform staff. */
+    void begin(SignedIn who, List<SignedIn.WorkspaceChoice> memberOf, boolean staff, Instant now) {
         this.workspaces = List.copyOf(memberOf);
+        this.platformStaff = staff;
         this.expiresAt = now.plus(LIFETIME);
         enter(who, now);
     }
@@ -44,6 +47,11 @@ public class ConsoleSession implements Serializable {
         this.signedIn = who;
         this.activeGrant = 0;
         this.month = YearMonth.from(now.atZone(ZoneOffset.UTC));
+    }
+
+    /** Whether the account is on the platform staff allowlist (read once, at sign-in: the allowlist changes with a restart). */
+    public boolean isPlatformStaff() {
+        return platformStaff;
     }
 
     /** The workspaces the account belongs to (the workspace switch offers them). */

@@ -3,6 +3,7 @@ package com.signalops.identity.web;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import com.signalops.identity.service.SignInService;
+import com.signalops.identity.service.StaffAccessService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -42,6 +43,9 @@ public class SignInBacking {
     @EJB
     private SignInService signIns;
 
+    @EJB
+    private StaffAccessService staffAccess;
+
     /** How long a signed-in session may sit idle before it ends (30 minutes unless configured). */
     @Inject
     @ConfigProperty(name = "SIGNALOPS_SESSION_IDLE_TIMEOUT", defaultValue = "PT30M")
@@ -63,7 +67,8 @@ public class SignInBacking {
             request.changeSessionId();
             request.getSession().setMaxInactiveInterval((int) idleTimeout.toSeconds());
             if (result.get() != null) {
-                session.begin(result.get(), signIns.workspacesOf(result.get().userId()), Instant.now());
+                long userId = result.get().userId();
+                session.begin(result.get(), signIns.workspacesOf(userId), staffAccess.isStaff(userId), Instant.now());
             }
             if (status == AuthenticationStatus.SEND_CONTINUE) {
                 faces.responseComplete();

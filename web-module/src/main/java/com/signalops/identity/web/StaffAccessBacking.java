@@ -64,11 +64,6 @@ public class StaffAccessBacking {
         return "/staff?faces-redirect=true";
     }
 
-    /** Whether the signed-in account is platform staff (for the navigation). */
-    public boolean isStaff() {
-        return session.getUserId() != null && staffAccess.isStaff(session.getUserId());
-    }
-
     public Long getWorkspaceId() {
         return workspaceId;
     }

@@ -25,7 +25,7 @@ class ConsoleSessionTest {
         SignedIn who = new SignedIn(5, "Dana", 1L, List.of(
                 new SignedIn.Grant("rep", "Rep", ScopeType.STORE, null, 9L, BuiltInRole.REP.permissions(), "BER-01"),
                 new SignedIn.Grant("manager", "Manager", ScopeType.WORKSPACE, null, null, BuiltInRole.MANAGER.permissions())));
-        session.begin(who, List.of(new SignedIn.WorkspaceChoice(1, "One"), new SignedIn.WorkspaceChoice(2, "Two")), SIGNED_IN);
+        session.begin(who, List.of(new SignedIn.WorkspaceChoice(1, "One"), new SignedIn.WorkspaceChoice(2, "Two")), false, SIGNED_IN);
         return session;
     }
 
