@@ -7,18 +7,11 @@ import com.signalops.audit.domain.PageCursor;
 import com.signalops.audit.service.AuditLog;
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.web.ConsoleSession;
-import com.signalops.shared.BusinessException;
-import com.signalops.web.ConsoleMessages;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -27,10 +20,9 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class AuditBacking implements Serializable {
+public class AuditBacking extends CursorPagedView<AuditRecordView> {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     @EJB
     private AuditLog log;
@@ -39,42 +31,13 @@ public class AuditBacking implements Serializable {
     private ConsoleSession session;
 
     @Inject
-    private ConsoleAuditViews views;
-
-    @Inject
-    private ConsoleMessages messages;
-
-    @Inject
     private ExternalContext external;
 
     private final AuditFilterForm form = new AuditFilterForm();
-    private AuditPage<AuditRecordView> page = new AuditPage<>(List.of(), null, null);
 
-    @PostConstruct
-    void firstPage() {
-        show(null);
-    }
-
-    public void search() {
-        show(null);
-    }
-
-    public void next() {
-        show(page.next());
-    }
-
-    public void previous() {
-        show(page.previous());
-    }
-
-    private void show(PageCursor cursor) {
-        try {
-            AuditFilter filter = form.toFilter(AuditFilter.DEFAULT_PAGE_SIZE);
-            page = log.page(session.getWorkspaceId(), filter, cursor);
-            views.viewed();
-        } catch (BusinessException refused) {
-            messages.refused(refused, "audit.failed");
-        }
+    @Override
+    protected AuditPage<AuditRecordView> read(PageCursor cursor) {
+        return log.page(session.getWorkspaceId(), form.toFilter(AuditFilter.DEFAULT_PAGE_SIZE), cursor);
     }
 
     /** The export download of the current filter in {@code format} ({@code csv} or {@code json}). */
@@ -87,20 +50,8 @@ public class AuditBacking implements Serializable {
         return session.may(Permission.AUDIT_EXPORT);
     }
 
-    public String at(Instant at) {
-        return SECONDS.format(at);
-    }
-
     public List<AuditRecordView> getRecords() {
-        return page.items();
-    }
-
-    public boolean isHasNext() {
-        return page.next() != null;
-    }
-
-    public boolean isHasPrevious() {
-        return page.previous() != null;
+        return items();
     }
 
     public AuditFilterForm getForm() {
