@@ -52,7 +52,7 @@ class JobHistorySweepRestartIT {
                     ResultSet restarted = statement.executeQuery("SELECT COUNT(*) FROM WLPJOBINSTANCE i "
                             + "WHERE i.JOBNAME = 'job-history-sweep' AND i.NUMEXECS >= 2 AND i.BATCHSTATUS = 5")) {
                 restarted.next();
-                assertTrue(restarted.getLong(1) >= 1, "an interrupted sweep was restarted and completed");
+                assertTrue(restarted.getLong(1) >= 1, "an interrupted sweep was restarted and completed: " + sweepRuns(connection));
             }
             try (Statement statement = connection.createStatement();
                     ResultSet failed = statement.executeQuery("SELECT COUNT(*) FROM WLPJOBEXECUTION e JOIN WLPJOBINSTANCE i "
@@ -61,6 +61,22 @@ class JobHistorySweepRestartIT {
                 assertTrue(failed.getLong(1) <= 1, "only the killed execution failed, not its restart: " + failed.getLong(1));
             }
         }
+    }
+
+    /** The sweep's executions, oldest first, for a failure message. */
+    private static String sweepRuns(Connection connection) throws SQLException {
+        StringBuilder runs = new StringBuilder();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT i.JOBINSTANCEID, i.BATCHSTATUS, i.NUMEXECS, e.JOBEXECID, e.BATCHSTATUS, "
+                        + "e.CREATETIME, e.ENDTIME FROM WLPJOBINSTANCE i LEFT JOIN WLPJOBEXECUTION e ON e.FK_JOBINSTANCEID = i.JOBINSTANCEID "
+                        + "WHERE i.JOBNAME = 'job-history-sweep' ORDER BY e.JOBEXECID")) {
+            while (rows.next()) {
+                runs.append(String.format("%n instance %d (status %d, %d executions): execution %d status %d %s..%s",
+                        rows.getLong(1), rows.getInt(2), rows.getInt(3), rows.getLong(4), rows.getInt(5),
+                        rows.getTimestamp(6), rows.getTimestamp(7)));
+            }
+        }
+        return runs.toString();
     }
 
     private interface Check {
