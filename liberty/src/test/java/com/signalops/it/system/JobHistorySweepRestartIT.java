@@ -47,19 +47,28 @@ class JobHistorySweepRestartIT {
             assertEquals(0, JobRepositoryFixture.countAllRows(connection, "expired-job"));
             assertEquals(RECENT, JobRepositoryFixture.countInstances(connection, "recent-job"));
             assertEquals(RECENT * 8L, JobRepositoryFixture.countAllRows(connection, "recent-job"));
-            // the interrupted instance was restarted (a second execution) and completed
-            try (Statement statement = connection.createStatement();
-                    ResultSet restarted = statement.executeQuery("SELECT COUNT(*) FROM WLPJOBINSTANCE i "
-                            + "WHERE i.JOBNAME = 'job-history-sweep' AND i.NUMEXECS >= 2 AND i.BATCHSTATUS = 5")) {
-                restarted.next();
-                assertTrue(restarted.getLong(1) >= 1, "an interrupted sweep was restarted and completed: " + sweepRuns(connection));
+            // the interrupted instance was restarted (a second execution) and completed; the batch
+            // runtime marks it COMPLETED just after the last chunk's commit, so that is awaited
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (restartedAndCompleted(connection) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
             }
+            assertTrue(restartedAndCompleted(connection) >= 1, "an interrupted sweep was restarted and completed: " + sweepRuns(connection));
             try (Statement statement = connection.createStatement();
                     ResultSet failed = statement.executeQuery("SELECT COUNT(*) FROM WLPJOBEXECUTION e JOIN WLPJOBINSTANCE i "
                             + "ON e.FK_JOBINSTANCEID = i.JOBINSTANCEID WHERE i.JOBNAME = 'job-history-sweep' AND e.BATCHSTATUS = 4")) {
                 failed.next();
                 assertTrue(failed.getLong(1) <= 1, "only the killed execution failed, not its restart: " + failed.getLong(1));
             }
+        }
+    }
+
+    private static long restartedAndCompleted(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet restarted = statement.executeQuery("SELECT COUNT(*) FROM WLPJOBINSTANCE i "
+                        + "WHERE i.JOBNAME = 'job-history-sweep' AND i.NUMEXECS >= 2 AND i.BATCHSTATUS = 5")) {
+            restarted.next();
+            return restarted.getLong(1);
         }
     }
 
