@@ -13,6 +13,8 @@ public enum AuditAction {
     WORKSPACE_CREATE("workspace.create", "workspace"),
     SESSION_SIGN_IN("session.sign-in", "user"),
     SESSION_ENTER_WORKSPACE("session.enter-workspace", "workspace"),
+    SESSION_SWITCH_ROLE("session.switch-role", "membership"),
+    SESSION_SIGN_OUT("session.sign-out", "user"),
     USER_CHANGE_PASSWORD("user.change-password", "user"),
     INVITATION_CREATE("invitation.create", "invitation"),
     INVITATION_ACCEPT("invitation.accept", "invitation"),
@@ -33,7 +35,11 @@ public enum AuditAction {
     STORE_CREATE("store.create", "store"),
     STORE_MOVE("store.move", "store"),
     AUDIT_VIEW("audit.view", "audit_log"),
-    AUDIT_EXPORT("audit.export", "audit_log");
+    AUDIT_EXPORT("audit.export", "audit_log"),
+    /** A console page or API call refused for want of a permission (the entity is the page or the call). */
+    ACCESS_DENY("access.deny", "resource"),
+    /** One execution of a batch job, recorded when it ends (the entity is the execution). */
+    JOB_RUN("job.run", "job_execution");
 
     private final String key;
     private final String entityType;

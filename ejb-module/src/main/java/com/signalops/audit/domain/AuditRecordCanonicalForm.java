@@ -13,7 +13,11 @@ import java.util.StringJoiner;
  * <p>
  * A record's {@code form_version} says which form its hash is of: version 1 (records written
  * before V10) covers the fields above; version 2 adds the request id and the before and after JSON
- * at the end. Neither covers {@code actor_name}, so that a display name can be corrected or erased.
+ * at the end. Version 3 (written through the {@code audit_append} procedure, V14) hashes in two
+ * steps: the application hashes the record's content ({@link #contentOfVersion3}: version 2's
+ * fields without chain key, position and predecessor), and the procedure, which alone knows the
+ * position, hashes {@link #linkOfVersion3} of that digest. None covers {@code actor_name}, so that
+ * a display name can be corrected or erased.
  */
 public final class AuditRecordCanonicalForm {
 
@@ -21,6 +25,8 @@ public final class AuditRecordCanonicalForm {
     public static final int VERSION_1 = 1;
     /** The form {@link com.signalops.audit.service.AuditTrail} writes. */
     public static final int VERSION_2 = 2;
+    /** The form of records appended through the {@code audit_append} procedure. */
+    public static final int VERSION_3 = 3;
 
     /** The {@code prev_hash} of the first record of a chain. */
     public static final String GENESIS = "0".repeat(64);
@@ -57,6 +63,33 @@ public final class AuditRecordCanonicalForm {
             String clientAddressDigest, String requestId, String beforeJson, String afterJson) {
         return of(seq, prevHash, occurredAt, workspaceId, actorType, actorId, source, action, entityType, entityId, outcome,
                 clientAddressDigest) + "|" + field(requestId) + "|" + field(beforeJson) + "|" + field(afterJson);
+    }
+
+    /**
+     * The version 3 content form: workspace, time, actor type and id, source, action, entity type
+     * and id, outcome, client address digest, request id, before and after JSON, written as in
+     * version 2. Its SHA-256 is the content digest that {@link #linkOfVersion3} links.
+     */
+    public static String contentOfVersion3(LocalDateTime occurredAt, Long workspaceId, String actorType, String actorId,
+            String source, String action, String entityType, String entityId, String outcome, String clientAddressDigest,
+            String requestId, String beforeJson, String afterJson) {
+        StringJoiner form = new StringJoiner("|");
+        form.add(field(workspaceId == null ? null : workspaceId.toString()));
+        form.add(OCCURRED_AT.format(occurredAt));
+        for (String value : new String[] {actorType, actorId, source, action, entityType, entityId, outcome, clientAddressDigest,
+                requestId, beforeJson, afterJson}) {
+            form.add(field(value));
+        }
+        return form.toString();
+    }
+
+    /**
+     * The version 3 text whose SHA-256 is the record's {@code record_hash}: chain key, position,
+     * predecessor's hash and content digest joined by {@code |}, exactly as {@code audit_append}
+     * concatenates them in SQL.
+     */
+    public static String linkOfVersion3(long chainKey, long seq, String prevHash, String contentDigest) {
+        return chainKey + "|" + seq + "|" + prevHash + "|" + contentDigest;
     }
 
     private static String field(String value) {

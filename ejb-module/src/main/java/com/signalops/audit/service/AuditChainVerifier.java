@@ -80,7 +80,7 @@ public final class AuditChainVerifier {
                             more = false;
                             break;
                         }
-                        Optional<String> fault = fault(rows, seq, lastSeq, lastHash);
+                        Optional<String> fault = fault(rows, chainKey, seq, lastSeq, lastHash);
                         if (fault.isPresent()) {
                             return broken(chainKey, head, checked, new ChainBreak(chainKey, id, seq, fault.get()));
                         }
@@ -106,7 +106,7 @@ public final class AuditChainVerifier {
         return new ChainVerification(chainKey, head.get().seq(), head.get().hash(), checked, Optional.empty());
     }
 
-    private static Optional<String> fault(ResultSet row, long seq, long lastSeq, String lastHash) throws SQLException {
+    private static Optional<String> fault(ResultSet row, long chainKey, long seq, long lastSeq, String lastHash) throws SQLException {
         if (seq != lastSeq + 1) {
             return Optional.of(seq - lastSeq == 2 ? "the record at seq " + (lastSeq + 1) + " before it is missing"
                     : "the records at seq " + (lastSeq + 1) + " to " + (seq - 1) + " before it are missing");
@@ -134,6 +134,12 @@ public final class AuditChainVerifier {
                     row.getObject("workspace_id", Long.class), row.getString("actor_type"), row.getString("actor_id"),
                     row.getString("source"), row.getString("action"), row.getString("entity_type"), row.getString("entity_id"),
                     row.getString("outcome"), row.getString("client_address_digest"), requestId, beforeJson, afterJson);
+        } else if (formVersion == AuditRecordCanonicalForm.VERSION_3) {
+            String content = AuditRecordCanonicalForm.contentOfVersion3(row.getObject("occurred_at", LocalDateTime.class),
+                    row.getObject("workspace_id", Long.class), row.getString("actor_type"), row.getString("actor_id"),
+                    row.getString("source"), row.getString("action"), row.getString("entity_type"), row.getString("entity_id"),
+                    row.getString("outcome"), row.getString("client_address_digest"), requestId, beforeJson, afterJson);
+            form = AuditRecordCanonicalForm.linkOfVersion3(chainKey, seq, prevHash, Digests.sha256(content));
         } else {
             return Optional.of("unknown form_version " + formVersion);
         }

@@ -26,7 +26,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -85,7 +87,7 @@ public class ApiKeyService {
         em.persist(key);
         em.flush();
         audit.record(AuditEntry.of(AuditAction.API_KEY_CREATE, AuditOutcome.SUCCESS).in(workspaceId).by(ActorType.USER, creatorId)
-                .via(AuditSource.UI).on(key.id()).build());
+                .via(AuditSource.UI).on(key.id()).after(snapshot(key)).build());
         audit.securityEvent(workspaceId, "api-key.created", Severity.MEDIUM, "key " + key.id() + " permissions " + keys(permissions));
         return new IssuedKey(key.id(), secret.text());
     }
@@ -95,13 +97,14 @@ public class ApiKeyService {
         Instant now = clock.instant();
         ApiKey key = find(workspaceId, keyId);
         ApiKeySecret next = ApiKeySecret.next(key.prefix());
+        Map<String, Object> before = snapshot(key);
         try {
             key.rotate(next, grace, now);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new BusinessException("api-key.not-rotated", e.getMessage());
         }
         audit.record(AuditEntry.of(AuditAction.API_KEY_ROTATE, AuditOutcome.SUCCESS).in(workspaceId).by(ActorType.USER, actorId)
-                .via(AuditSource.UI).on(keyId).build());
+                .via(AuditSource.UI).on(keyId).before(before).after(snapshot(key)).build());
         audit.securityEvent(workspaceId, "api-key.rotated", Severity.MEDIUM, "key " + keyId + " grace " + grace);
         return new IssuedKey(keyId, next.text());
     }
@@ -109,9 +112,10 @@ public class ApiKeyService {
     /** Revokes the key at once: tokens obtained with it stop working too. */
     public void revoke(long workspaceId, long actorId, long keyId) {
         ApiKey key = find(workspaceId, keyId);
+        Map<String, Object> before = snapshot(key);
         key.revoke(clock.instant());
         audit.record(AuditEntry.of(AuditAction.API_KEY_REVOKE, AuditOutcome.SUCCESS).in(workspaceId).by(ActorType.USER, actorId)
-                .via(AuditSource.UI).on(keyId).build());
+                .via(AuditSource.UI).on(keyId).before(before).after(snapshot(key)).build());
         audit.securityEvent(workspaceId, "api-key.revoked", Severity.MEDIUM, "key " + keyId);
     }
 
@@ -142,6 +146,27 @@ public class ApiKeyService {
         audit.record(AuditEntry.of(AuditAction.API_KEY_EXCHANGE, AuditOutcome.SUCCESS).in(workspaceId).by(ActorType.API_KEY, key.id())
                 .via(AuditSource.API).on(key.id()).from(clientAddress).build());
         return Optional.of(ApiCredential.of(workspaceId, key));
+    }
+
+    /** A key as the audit trail keeps it: never its secret or digest, only what the keys page shows. */
+    private static Map<String, Object> snapshot(ApiKey key) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("id", key.id());
+        values.put("keyName", key.name());
+        values.put("prefix", key.prefix());
+        values.put("permissions", keys(key.permissions()));
+        values.put("scope", key.scope().name());
+        values.put("districtId", key.districtId());
+        values.put("storeId", key.storeId());
+        values.put("expiresAt", text(key.expiresAt()));
+        values.put("rotatedAt", text(key.rotatedAt()));
+        values.put("previousValidUntil", text(key.previousValidUntil()));
+        values.put("revokedAt", text(key.revokedAt()));
+        return values;
+    }
+
+    private static String text(Instant at) {
+        return at == null ? null : at.toString();
     }
 
     /** Whether key {@code keyId} of the workspace is still usable (not revoked, not expired). */

@@ -35,7 +35,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -96,7 +98,7 @@ public class InvitationService {
         em.flush();
         send(invitation, consoleUrl + "/invitation.xhtml?token=" + token);
         audit.record(AuditEntry.of(AuditAction.INVITATION_CREATE, AuditOutcome.SUCCESS).in(workspaceId).by(ActorType.USER, inviterId)
-                .via(AuditSource.UI).on(invitation.id()).build());
+                .via(AuditSource.UI).on(invitation.id()).after(snapshot(invitation, null)).build());
     }
 
     /**
@@ -120,6 +122,7 @@ public class InvitationService {
             if (!invitation.isOpen(now)) {
                 throw new BusinessException("invitation.invalid", "This invitation link is not valid");
             }
+            Map<String, Object> before = snapshot(invitation, null);
             policy.problemWith(password, invitation.email()).ifPresent(problem -> {
                 throw new BusinessException(problem, "The password is not acceptable");
             });
@@ -140,10 +143,28 @@ public class InvitationService {
             invitation.accept(now);
             em.flush();
             audit.record(AuditEntry.of(AuditAction.INVITATION_ACCEPT, AuditOutcome.SUCCESS).in(workspaceId).by(ActorType.USER, user.id())
-                    .via(AuditSource.UI).on(invitation.id()).build());
+                    .named(user.displayName()).via(AuditSource.UI).on(invitation.id()).before(before)
+                    .after(snapshot(invitation, user.id())).build());
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /**
+     * An invitation as the audit trail keeps it (the email reduced by the redactor to a masked
+     * preview and digest; never the link's token): role, scope, expiry and, once accepted, the user.
+     */
+    private static Map<String, Object> snapshot(Invitation invitation, Long acceptedBy) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("id", invitation.id());
+        values.put("email", invitation.email());
+        values.put("role", invitation.role().code());
+        values.put("scope", invitation.scope().name());
+        values.put("districtId", invitation.districtId());
+        values.put("storeId", invitation.storeId());
+        values.put("expiresAt", invitation.expiresAt().toString());
+        values.put("acceptedBy", acceptedBy);
+        return values;
     }
 
     private void send(Invitation invitation, String link) {

@@ -70,10 +70,12 @@ public class MemberService {
     public Member suspend(long workspaceId, long actorUserId, Set<Permission> actorPermissions, long userId) {
         List<Membership> memberships = memberships(workspaceId, actorUserId, actorPermissions, userId, AuditAction.MEMBER_SUSPEND);
         requireAnAdminLeft(workspaceId, actorUserId, AuditAction.MEMBER_SUSPEND, "user", userId, m -> !m.user().id().equals(userId));
+        Map<String, Object> before = snapshot(userId, memberships);
         Instant now = clock.instant();
         memberships.forEach(m -> m.suspend(now));
         em.flush();
-        audit.record(entry(workspaceId, actorUserId, AuditAction.MEMBER_SUSPEND, "user", userId, AuditOutcome.SUCCESS));
+        audit.record(entry(workspaceId, actorUserId, AuditAction.MEMBER_SUSPEND, "user", userId, AuditOutcome.SUCCESS)
+                .before(before).after(snapshot(userId, memberships)).build());
         return Member.of(memberships);
     }
 
@@ -85,9 +87,11 @@ public class MemberService {
      */
     public Member reinstate(long workspaceId, long actorUserId, Set<Permission> actorPermissions, long userId) {
         List<Membership> memberships = memberships(workspaceId, actorUserId, actorPermissions, userId, AuditAction.MEMBER_REINSTATE);
+        Map<String, Object> before = snapshot(userId, memberships);
         memberships.forEach(Membership::reinstate);
         em.flush();
-        audit.record(entry(workspaceId, actorUserId, AuditAction.MEMBER_REINSTATE, "user", userId, AuditOutcome.SUCCESS));
+        audit.record(entry(workspaceId, actorUserId, AuditAction.MEMBER_REINSTATE, "user", userId, AuditOutcome.SUCCESS)
+                .before(before).after(snapshot(userId, memberships)).build());
         return Member.of(memberships);
     }
 
@@ -136,7 +140,8 @@ public class MemberService {
         };
         em.persist(membership);
         em.flush();
-        audit.record(entry(workspaceId, actorUserId, AuditAction.MEMBERSHIP_GRANT, "membership", membership.id(), AuditOutcome.SUCCESS));
+        audit.record(entry(workspaceId, actorUserId, AuditAction.MEMBERSHIP_GRANT, "membership", membership.id(), AuditOutcome.SUCCESS)
+                .after(snapshot(membership)).build());
         audit.securityEvent(workspaceId, "membership.grant", Severity.MEDIUM, describe(membership));
         return membership.id();
     }
@@ -157,9 +162,11 @@ public class MemberService {
         requireAnAdminLeft(workspaceId, actorUserId, AuditAction.MEMBERSHIP_REVOKE, "membership", membershipId,
                 m -> !m.id().equals(membershipId));
         String description = describe(membership);
+        Map<String, Object> before = snapshot(membership);
         em.remove(membership);
         em.flush();
-        audit.record(entry(workspaceId, actorUserId, AuditAction.MEMBERSHIP_REVOKE, "membership", membershipId, AuditOutcome.SUCCESS));
+        audit.record(entry(workspaceId, actorUserId, AuditAction.MEMBERSHIP_REVOKE, "membership", membershipId, AuditOutcome.SUCCESS)
+                .before(before).build());
         audit.securityEvent(workspaceId, "membership.revoke", Severity.MEDIUM, description);
     }
 
@@ -207,7 +214,7 @@ public class MemberService {
 
     private void refuse(long workspaceId, long actorUserId, AuditAction action, String entityType, long entityId, String code,
             String message) {
-        audit.recordAlone(entry(workspaceId, actorUserId, action, entityType, entityId, AuditOutcome.DENIED));
+        audit.recordAlone(entry(workspaceId, actorUserId, action, entityType, entityId, AuditOutcome.DENIED).build());
         throw new BusinessException(code, message);
     }
 
@@ -232,9 +239,30 @@ public class MemberService {
                 + membership.store().map(s -> " " + s.id()).orElse("");
     }
 
-    private static AuditEntry entry(long workspaceId, long actorUserId, AuditAction action, String entityType, long entityId,
+    private static AuditEntry.Builder entry(long workspaceId, long actorUserId, AuditAction action, String entityType, long entityId,
             AuditOutcome outcome) {
         return AuditEntry.of(action, outcome).in(workspaceId).by(ActorType.USER, actorUserId).via(AuditSource.UI)
-                .on(entityType, entityId).build();
+                .on(entityType, entityId);
+    }
+
+    /** A membership as the audit trail keeps it: ids, role and scope, whether suspended. */
+    private static Map<String, Object> snapshot(Membership membership) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("id", membership.id());
+        values.put("userId", membership.user().id());
+        values.put("role", membership.role().code());
+        values.put("scope", membership.scope().name());
+        values.put("districtId", membership.district().map(District::id).orElse(null));
+        values.put("storeId", membership.store().map(Store::id).orElse(null));
+        values.put("suspended", membership.isSuspended());
+        return values;
+    }
+
+    /** A member of this workspace as the audit trail keeps it: their memberships here. */
+    private static Map<String, Object> snapshot(long userId, List<Membership> memberships) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("userId", userId);
+        values.put("memberships", memberships.stream().map(MemberService::snapshot).toList());
+        return values;
     }
 }

@@ -82,7 +82,7 @@ public class SignInService {
         }
         SignedIn signedIn = access(user);
         audit.record(AuditEntry.of(AuditAction.SESSION_SIGN_IN, AuditOutcome.SUCCESS).in(signedIn.workspaceId())
-                .by(ActorType.USER, actorId).via(AuditSource.UI).on(actorId).from(clientAddress).build());
+                .by(ActorType.USER, actorId).named(user.displayName()).via(AuditSource.UI).on(actorId).from(clientAddress).build());
         return Optional.of(signedIn);
     }
 

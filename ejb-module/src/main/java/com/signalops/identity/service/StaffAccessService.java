@@ -26,8 +26,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -104,7 +106,7 @@ public class StaffAccessService {
         em.persist(access);
         em.flush();
         audit.record(AuditEntry.of(AuditAction.STAFF_ACCESS_START, AuditOutcome.SUCCESS).in(workspaceId).by(ActorType.STAFF, actor)
-                .via(AuditSource.UI).on(access.id()).build());
+                .via(AuditSource.UI).on(access.id()).after(snapshot(access)).build());
         audit.securityEvent(workspaceId, "staff-access.started", Severity.MEDIUM, "user " + staffUserId + ", access "
                 + access.id() + ", until " + access.expiresAt() + ", reason: " + access.reason());
         return access.signedIn(workspaceId);
@@ -134,12 +136,27 @@ public class StaffAccessService {
         if (!access.isActive(now)) {
             throw new BusinessException("staff-access.not-active", "This access is already over");
         }
+        Map<String, Object> before = snapshot(access);
         access.end(actorUserId, now);
         // the staff member ends their own access; anyone else ending it is a workspace admin
         audit.record(AuditEntry.of(AuditAction.STAFF_ACCESS_END, AuditOutcome.SUCCESS).in(workspaceId)
-                .by(self ? ActorType.STAFF : ActorType.USER, actor).via(AuditSource.UI).on(accessId).build());
+                .by(self ? ActorType.STAFF : ActorType.USER, actor).via(AuditSource.UI).on(accessId).before(before)
+                .after(snapshot(access)).build());
         audit.securityEvent(workspaceId, self ? "staff-access.ended" : "staff-access.revoked", Severity.LOW,
                 "access " + accessId + " of user " + access.staff().id() + " ended by user " + actorUserId);
+    }
+
+    /** A temporary access as the audit trail keeps it: who, why, its time box and its end. */
+    private static Map<String, Object> snapshot(StaffAccess access) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("id", access.id());
+        values.put("staffUserId", access.staff().id());
+        values.put("reason", access.reason());
+        values.put("startedAt", access.startedAt().toString());
+        values.put("expiresAt", access.expiresAt().toString());
+        values.put("endedAt", access.endedAt().map(Instant::toString).orElse(null));
+        values.put("endedBy", access.endedBy().orElse(null));
+        return values;
     }
 
     /** The accesses to workspace {@code workspaceId} in force at {@code now}, newest first. */

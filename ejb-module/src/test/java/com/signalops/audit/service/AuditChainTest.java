@@ -122,7 +122,7 @@ class AuditChainTest {
     }
 
     @Test
-    void aVersion2RecordHashesItsRequestAndSnapshotsButNotTheActorsName() throws SQLException {
+    void aRecordHashesItsRequestAndSnapshotsButNotTheActorsName() throws SQLException {
         long workspace = NEXT_WORKSPACE.incrementAndGet();
         RequestIds.set("req-7f3a");
         try {
@@ -137,7 +137,7 @@ class AuditChainTest {
         }
         append(workspace, 1);
         long moved = recordId(workspace, 1);
-        assertEquals(2, ((Number) column("form_version", workspace, 1)).intValue());
+        assertEquals(AuditRecordCanonicalForm.VERSION_3, ((Number) column("form_version", workspace, 1)).intValue());
         assertEquals("req-7f3a", column("request_id", workspace, 1));
         assertEquals("Dana Scully", column("actor_name", workspace, 1));
         assertEquals("{\"districtId\":3}", column("before_json", workspace, 1));
@@ -299,7 +299,7 @@ class AuditChainTest {
         }
     }
 
-    /** A rewrite that knows the canonical form: the records from {@code seq} on and the head, all rehashed. */
+    /** A rewrite that knows the canonical form: the records from {@code seq} on rehashed in form version 2, and the head. */
     private static void rewriteFrom(long workspace, long seq, String outcome) throws SQLException {
         try (Connection root = db.mariaDb().rootConnection(DATABASE); Statement statement = root.createStatement()) {
             String definition;
@@ -322,7 +322,7 @@ class AuditChainTest {
                                 row.getString("entity_type"), row.getString("entity_id"), outcome, row.getString("client_address_digest"),
                                 row.getString("request_id"), row.getString("before_json"), row.getString("after_json")));
                         try (PreparedStatement update = root.prepareStatement(
-                                "UPDATE audit_record SET outcome = ?, prev_hash = ?, record_hash = ? WHERE id = ?")) {
+                                "UPDATE audit_record SET outcome = ?, prev_hash = ?, record_hash = ?, form_version = 2 WHERE id = ?")) {
                             update.setString(1, outcome);
                             update.setString(2, prev);
                             update.setString(3, hash);

@@ -30,7 +30,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,8 +136,16 @@ class StaffAccessServiceTest {
         assertTrue(history(workspaceB).isEmpty());
         assertFalse(isActive(workspaceB, accessId, NOW), "not a pass into another workspace");
 
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("id", accessId);
+        after.put("staffUserId", ana);
+        after.put("reason", REASON);
+        after.put("startedAt", NOW.toString());
+        after.put("expiresAt", NOW.plus(Duration.ofHours(1)).toString());
+        after.put("endedAt", null);
+        after.put("endedBy", null);
         assertEquals(List.of(AuditEntry.of(AuditAction.STAFF_ACCESS_START, AuditOutcome.SUCCESS).in(workspaceA)
-                .by(ActorType.STAFF, ana).via(AuditSource.UI).on(accessId).build()), audit.entries);
+                .by(ActorType.STAFF, ana).via(AuditSource.UI).on(accessId).after(after).build()), audit.entries);
         RecordingAuditTrail.Event started = audit.events.get(0);
         assertEquals("staff-access.started", started.type());
         assertEquals(Severity.MEDIUM, started.severity());

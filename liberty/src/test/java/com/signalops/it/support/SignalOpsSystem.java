@@ -18,6 +18,8 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
 
     /** The one platform staff member the test server's allowlist names. */
     public static final String STAFF_EMAIL = "staff@signalops.test";
+    /** A second allowlisted staff account, for the audit coverage test. */
+    public static final String COVERAGE_STAFF_EMAIL = "coverage.staff@signalops.test";
 
     private static TestDatabase database;
     private static LibertyServer server;
@@ -43,7 +45,7 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         environment.put("SIGNALOPS_SMTP_HOST", "127.0.0.1");
         environment.put("SIGNALOPS_SMTP_PORT", Integer.toString(smtpPort));
         environment.put("SIGNALOPS_PROFILE", "dev");
-        environment.put("SIGNALOPS_PLATFORM_STAFF", STAFF_EMAIL);
+        environment.put("SIGNALOPS_PLATFORM_STAFF", STAFF_EMAIL + "," + COVERAGE_STAFF_EMAIL);
         // a minute's idle ends a console session, so that a browser test can watch it happen
         environment.put("SIGNALOPS_SESSION_IDLE_TIMEOUT", "PT60S");
         // every 15 s, so that the sweep's restart test sees scheduled runs; an overlapping trigger is skipped

@@ -1,5 +1,7 @@
 package com.signalops.identity.web;
 
+import com.signalops.audit.web.ConsoleAudit;
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.identity.domain.ApiKey;
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.service.ApiKeyService;
@@ -35,6 +37,9 @@ public class ApiKeysBacking {
     @Inject
     private ConsoleMessages messages;
 
+    @Inject
+    private ConsoleAudit audit;
+
     private List<ApiKey> list;
     private PermissionChoices permissions;
     private String name;
@@ -58,7 +63,7 @@ public class ApiKeysBacking {
     }
 
     public void create() {
-        if (!mayManage()) {
+        if (!mayManage(AuditAction.API_KEY_CREATE, null)) {
             return;
         }
         try {
@@ -74,7 +79,7 @@ public class ApiKeysBacking {
     }
 
     public void rotate(long keyId) {
-        if (!mayManage()) {
+        if (!mayManage(AuditAction.API_KEY_ROTATE, keyId)) {
             return;
         }
         try {
@@ -87,7 +92,7 @@ public class ApiKeysBacking {
     }
 
     public void revoke(long keyId) {
-        if (!mayManage()) {
+        if (!mayManage(AuditAction.API_KEY_REVOKE, keyId)) {
             return;
         }
         try {
@@ -128,12 +133,9 @@ public class ApiKeysBacking {
         return at == null ? null : MINUTES.format(at);
     }
 
-    private boolean mayManage() {
-        if (!session.may(Permission.API_KEYS_MANAGE)) {
-            messages.error("api-keys.not-allowed");
-            return false;
-        }
-        return true;
+    /** Whether the active role may manage keys; a refusal of {@code action} is recorded. */
+    private boolean mayManage(AuditAction action, Long keyId) {
+        return audit.permits(Permission.API_KEYS_MANAGE, action, keyId, "api-keys.not-allowed");
     }
 
     public String getIssuedKey() {

@@ -1,5 +1,9 @@
 package com.signalops.identity.web;
 
+import com.signalops.audit.domain.ActorType;
+import com.signalops.audit.domain.AuditAction;
+import com.signalops.audit.service.CurrentActor;
+import com.signalops.audit.web.ConsoleAudit;
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.domain.SignedIn;
 import com.signalops.identity.service.SignInService;
@@ -22,7 +26,8 @@ import java.util.Map;
  * After the container's sign-in check: sends anonymous requests for console pages to the login
  * page, ends sessions past their absolute lifetime, sends a
  * signed-in request without a SignalOps session back to the login page, and refuses pages
- * whose permission the active role lacks (deny by default: every page is listed here or open).
+ * whose permission the active role lacks (deny by default: every page is listed here or open),
+ * recording each refusal as {@code access.deny}.
  */
 @WebFilter(urlPatterns = "*.xhtml", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class ConsoleAccessFilter extends HttpFilter {
@@ -53,6 +58,9 @@ public class ConsoleAccessFilter extends HttpFilter {
     @EJB
     private SignInService signIns;
 
+    @Inject
+    private ConsoleAudit audit;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -81,12 +89,12 @@ public class ConsoleAccessFilter extends HttpFilter {
             endSession(request, response);
             return;
         }
-        if (page.equals(STAFF_PAGE) && !session.isPlatformStaff()) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
+        // audit records of this request name the signed-in user (or staff member) and their address
+        CurrentActor.set(access == null ? ActorType.USER : ActorType.STAFF, Long.toString(session.getUserId()),
+                session.getDisplayName(), request.getRemoteAddr());
         Permission needed = PAGE_PERMISSIONS.get(page);
-        if (needed != null && !session.may(needed)) {
+        if ((page.equals(STAFF_PAGE) && !session.isPlatformStaff()) || (needed != null && !session.may(needed))) {
+            audit.denied(AuditAction.ACCESS_DENY, page);
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }

@@ -1,5 +1,6 @@
 package com.signalops.identity.web;
 
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.identity.domain.Role;
 import com.signalops.identity.domain.ScopeType;
 import com.signalops.identity.service.MemberService;
@@ -79,7 +80,7 @@ public class GrantRoleBacking {
             messages.error("membership.scope-invalid");
             return;
         }
-        members.change("members.granted", actor -> memberService.grantRole(session.getWorkspaceId(), session.getUserId(),
+        members.change("members.granted", AuditAction.MEMBERSHIP_GRANT, "user", userId, actor -> memberService.grantRole(session.getWorkspaceId(), session.getUserId(),
                 actor.permissions(), userId, roleCode, type, type == ScopeType.DISTRICT ? id : null,
                 type == ScopeType.STORE ? id : null));
     }

@@ -1,5 +1,7 @@
 package com.signalops.identity.web;
 
+import com.signalops.audit.web.ConsoleAudit;
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.identity.domain.Member;
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.domain.ScopeType;
@@ -40,6 +42,9 @@ public class MembersBacking {
     @Inject
     private ConsoleMessages messages;
 
+    @Inject
+    private ConsoleAudit audit;
+
     private List<Member> members;
     private Map<Long, String> districtNames;
     private Map<Long, String> storeCodes;
@@ -72,23 +77,27 @@ public class MembersBacking {
     }
 
     public void suspend(long userId) {
-        change("members.suspended", actor -> memberService.suspend(session.getWorkspaceId(), session.getUserId(),
+        change("members.suspended", AuditAction.MEMBER_SUSPEND, "user", userId, actor -> memberService.suspend(session.getWorkspaceId(), session.getUserId(),
                 actor.permissions(), userId));
     }
 
     public void reinstate(long userId) {
-        change("members.reinstated", actor -> memberService.reinstate(session.getWorkspaceId(), session.getUserId(),
+        change("members.reinstated", AuditAction.MEMBER_REINSTATE, "user", userId, actor -> memberService.reinstate(session.getWorkspaceId(), session.getUserId(),
                 actor.permissions(), userId));
     }
 
     public void revoke(long membershipId) {
-        change("members.revoked", actor -> memberService.revokeMembership(session.getWorkspaceId(), session.getUserId(),
+        change("members.revoked", AuditAction.MEMBERSHIP_REVOKE, "membership", membershipId, actor -> memberService.revokeMembership(session.getWorkspaceId(), session.getUserId(),
                 actor.permissions(), membershipId));
     }
 
-    /** Runs {@code change} as the active role when it may manage members, and reports how it went. */
-    void change(String doneKey, Consumer<SignedIn.Grant> change) {
+    /**
+     * Runs {@code change} as the active role when it may manage members, and reports how it went;
+     * a refusal here is recorded as {@code action} on the entity, DENIED.
+     */
+    void change(String doneKey, AuditAction action, String entityType, Object entityId, Consumer<SignedIn.Grant> change) {
         if (!isManageable()) {
+            audit.deniedOn(action, entityType, entityId);
             messages.error("members.not-allowed");
             return;
         }

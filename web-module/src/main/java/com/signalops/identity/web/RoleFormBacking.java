@@ -1,5 +1,7 @@
 package com.signalops.identity.web;
 
+import com.signalops.audit.web.ConsoleAudit;
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.domain.Role;
 import com.signalops.identity.service.RoleService;
@@ -33,6 +35,9 @@ public class RoleFormBacking implements Serializable {
     private ConsoleMessages messages;
 
     @Inject
+    private ConsoleAudit audit;
+
+    @Inject
     private RolesBacking table;
 
     /** The code of the custom role being edited; null while a new one is made. */
@@ -42,7 +47,7 @@ public class RoleFormBacking implements Serializable {
     private PermissionChoices permissions = new PermissionChoices(EnumSet.allOf(Permission.class));
 
     public void save() {
-        if (!mayManage()) {
+        if (!mayManage(editing == null ? AuditAction.ROLE_CREATE : AuditAction.ROLE_UPDATE, editing == null ? code : editing)) {
             return;
         }
         try {
@@ -81,7 +86,7 @@ public class RoleFormBacking implements Serializable {
     }
 
     public void delete(String roleCode) {
-        if (!mayManage()) {
+        if (!mayManage(AuditAction.ROLE_DELETE, roleCode)) {
             return;
         }
         try {
@@ -100,6 +105,12 @@ public class RoleFormBacking implements Serializable {
         reset();
     }
 
+    /** Whether the active role may manage roles; a refusal of {@code action} is recorded. */
+    private boolean mayManage(AuditAction action, String roleCode) {
+        return audit.permits(Permission.ROLES_MANAGE, action, roleCode, "roles.not-allowed");
+    }
+
+    /** Whether the active role may manage roles (for filling the form: nothing changes, nothing is recorded). */
     private boolean mayManage() {
         if (!session.may(Permission.ROLES_MANAGE)) {
             messages.error("roles.not-allowed");

@@ -1,5 +1,7 @@
 package com.signalops.identity.web;
 
+import com.signalops.audit.web.ConsoleAudit;
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.domain.StaffAccess;
 import com.signalops.identity.service.StaffAccessService;
@@ -26,6 +28,9 @@ public class StaffOversightBacking {
     @Inject
     private ConsoleMessages messages;
 
+    @Inject
+    private ConsoleAudit audit;
+
     private List<StaffAccess> history;
 
     public List<StaffAccess> getHistory() {
@@ -40,8 +45,7 @@ public class StaffOversightBacking {
     }
 
     public void revoke(long accessId) {
-        if (!session.may(Permission.USERS_MANAGE)) {
-            messages.error("staff-access.end-not-allowed");
+        if (!audit.permits(Permission.USERS_MANAGE, AuditAction.STAFF_ACCESS_END, accessId, "staff-access.end-not-allowed")) {
             return;
         }
         try {

@@ -1,5 +1,7 @@
 package com.signalops.tenancy.web;
 
+import com.signalops.audit.domain.AuditAction;
+import com.signalops.audit.web.ConsoleAudit;
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.web.ConsoleSession;
 import com.signalops.shared.BusinessException;
@@ -28,6 +30,9 @@ public class DirectoryBacking {
 
     @Inject
     private ConsoleMessages messages;
+
+    @Inject
+    private ConsoleAudit audit;
 
     private List<District> districts;
     private List<Store> stores;
@@ -66,12 +71,12 @@ public class DirectoryBacking {
     }
 
     /**
-     * Makes one change of the directory: refused without {@code stores.manage}; on success the
+     * Makes one change of the directory ({@code audited} on {@code entityId}): refused, and the
+     * refusal recorded, without {@code stores.manage}; on success the
      * page says {@code doneKey} and shows the change, a refusal says why. Whether it succeeded.
      */
-    boolean change(Consumer<Viewer> action, String doneKey) {
-        if (!isManageable()) {
-            messages.error("stores.not-allowed");
+    boolean change(AuditAction audited, Object entityId, Consumer<Viewer> action, String doneKey) {
+        if (!audit.permits(Permission.STORES_MANAGE, audited, entityId, "stores.not-allowed")) {
             return false;
         }
         try {

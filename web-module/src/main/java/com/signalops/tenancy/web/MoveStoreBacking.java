@@ -1,5 +1,6 @@
 package com.signalops.tenancy.web;
 
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.tenancy.service.DirectoryService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,7 +22,7 @@ public class MoveStoreBacking {
     private Long districtId;
 
     public void move() {
-        page.change(viewer -> directory.moveStore(viewer, page.actorId(), storeId, districtId), "stores.store-moved");
+        page.change(AuditAction.STORE_MOVE, storeId, viewer -> directory.moveStore(viewer, page.actorId(), storeId, districtId), "stores.store-moved");
     }
 
     public Long getStoreId() {

@@ -1,5 +1,6 @@
 package com.signalops.tenancy.web;
 
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.tenancy.service.DirectoryService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,7 +21,7 @@ public class NewDistrictBacking {
     private String name;
 
     public void create() {
-        if (page.change(viewer -> directory.createDistrict(viewer, page.actorId(), name), "stores.district-created")) {
+        if (page.change(AuditAction.DISTRICT_CREATE, null, viewer -> directory.createDistrict(viewer, page.actorId(), name), "stores.district-created")) {
             name = null;
         }
     }

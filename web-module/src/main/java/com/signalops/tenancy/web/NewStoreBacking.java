@@ -1,5 +1,6 @@
 package com.signalops.tenancy.web;
 
+import com.signalops.audit.domain.AuditAction;
 import com.signalops.tenancy.service.DirectoryService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,7 +25,7 @@ public class NewStoreBacking {
     private Long districtId;
 
     public void create() {
-        if (page.change(viewer -> directory.createStore(viewer, page.actorId(), code, shopDomain, currency, timezone, districtId),
+        if (page.change(AuditAction.STORE_CREATE, null, viewer -> directory.createStore(viewer, page.actorId(), code, shopDomain, currency, timezone, districtId),
                 "stores.store-created")) {
             code = null;
             shopDomain = null;

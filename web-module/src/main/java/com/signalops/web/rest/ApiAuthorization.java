@@ -1,11 +1,20 @@
 package com.signalops.web.rest;
 
+import com.signalops.audit.domain.ActorType;
+import com.signalops.audit.domain.AuditAction;
+import com.signalops.audit.domain.AuditEntry;
+import com.signalops.audit.domain.AuditOutcome;
+import com.signalops.audit.domain.AuditSource;
+import com.signalops.audit.service.AuditTrail;
+import com.signalops.audit.service.CurrentActor;
 import com.signalops.identity.domain.ApiCredential;
 import com.signalops.identity.service.ApiKeyService;
 import com.signalops.identity.web.ApiTokenPrincipal;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -35,6 +44,12 @@ public class ApiAuthorization implements ContainerRequestFilter {
     @EJB
     private ApiKeyService keys;
 
+    @EJB
+    private AuditTrail audit;
+
+    @Context
+    private HttpServletRequest http;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resource.getResourceMethod();
@@ -52,15 +67,28 @@ public class ApiAuthorization implements ContainerRequestFilter {
             return;
         }
         caller.authenticate(credential);
+        // audit records of this call name the key and the address it calls from
+        CurrentActor.set(ActorType.API_KEY, Long.toString(credential.keyId()), "API key " + credential.keyId(), http.getRemoteAddr());
         RequiresPermission needed = method.getAnnotation(RequiresPermission.class);
         if (needed == null) {
             needed = resource.getResourceClass().getAnnotation(RequiresPermission.class);
         }
         boolean allowed = needed != null ? credential.permissions().contains(needed.value()) : declared(method, Authenticated.class);
         if (!allowed) {
+            audit.recordAlone(AuditEntry.of(AuditAction.ACCESS_DENY, AuditOutcome.DENIED).in(credential.workspaceId())
+                    .by(ActorType.API_KEY, credential.keyId()).via(AuditSource.API).on(call(request, method)).build());
             request.abortWith(Problem.of(Response.Status.FORBIDDEN, "forbidden",
                     "The API key does not have the permission this call needs.").toResponse());
         }
+    }
+
+    /** The refused call as its method and path template, e.g. {@code GET /api/v1/audit-events/{id}}. */
+    private String call(ContainerRequestContext request, Method method) {
+        Path type = resource.getResourceClass().getAnnotation(Path.class);
+        Path own = method.getAnnotation(Path.class);
+        String template = "/" + String.join("/", java.util.stream.Stream.of(type == null ? "" : type.value(), own == null ? "" : own.value())
+                .map(part -> part.replaceAll("^/+|/+$", "")).filter(part -> !part.isEmpty()).toList());
+        return request.getMethod() + " " + http.getServletPath() + template;
     }
 
     private boolean declared(Method method, Class<? extends java.lang.annotation.Annotation> marker) {

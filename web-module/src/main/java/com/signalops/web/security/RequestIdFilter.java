@@ -1,5 +1,6 @@
 package com.signalops.web.security;
 
+import com.signalops.audit.service.CurrentActor;
 import com.signalops.shared.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,10 +15,13 @@ import java.io.IOException;
  * carries as {@code X-Request-Id}, so that a caller can point at the record of their call. An id
  * the caller sends is not taken: it would let them write into the audit trail.
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(filterName = RequestIdFilter.NAME, urlPatterns = "/*")
 public class RequestIdFilter extends HttpFilter {
 
     public static final String HEADER = "X-Request-Id";
+
+    /** The filter's name; web.xml maps it first, so that every other filter's audit records name the request. */
+    public static final String NAME = "request-id";
 
     private static final long serialVersionUID = 1L;
 
@@ -31,6 +35,7 @@ public class RequestIdFilter extends HttpFilter {
             chain.doFilter(request, response);
         } finally {
             RequestIds.clear();
+            CurrentActor.clear();
         }
     }
 }
