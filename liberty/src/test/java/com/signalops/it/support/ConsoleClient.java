@@ -23,6 +23,11 @@ public final class ConsoleClient {
     private final HttpClient client = HttpClient.newBuilder().sslContext(Https.trustAll()).cookieHandler(new CookieManager())
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /** A client with no session yet, as a browser that opens the login page. */
+    public static ConsoleClient anonymous() {
+        return new ConsoleClient();
+    }
+
     /** A client signed in as {@code email}; fails when the sign-in does not lead into the console. */
     public static ConsoleClient signedIn(String email, String password) {
         ConsoleClient console = new ConsoleClient();

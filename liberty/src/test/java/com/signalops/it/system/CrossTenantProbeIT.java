@@ -9,6 +9,7 @@ import com.signalops.it.support.Https;
 import com.signalops.it.support.SignalOpsSystem;
 import com.signalops.it.support.TestAccounts;
 import com.signalops.it.support.TestTenants;
+import com.signalops.it.support.WebSurface;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -118,7 +119,7 @@ class CrossTenantProbeIT {
 
     @Test
     void everyConsolePageShowsNothingOfTheOtherTenant() throws IOException {
-        List<String> pages = consolePages();
+        List<String> pages = WebSurface.pages();
         assertTrue(pages.size() >= 10, "the probe found the console's pages: " + pages);
         List<String> leaks = new ArrayList<>();
         int calls = 0;
@@ -152,16 +153,6 @@ class CrossTenantProbeIT {
         return body.length() > 200 ? body.substring(0, 200) + "…" : body;
     }
 
-    private static List<String> consolePages() throws IOException {
-        java.nio.file.Path webapp = java.nio.file.Path.of(System.getProperty("signalops.webapp.dir"));
-        try (Stream<java.nio.file.Path> files = Files.walk(webapp)) {
-            return files.filter(file -> file.toString().endsWith(".xhtml"))
-                    .map(file -> "/" + webapp.relativize(file).toString().replace('\\', '/'))
-                    .filter(page -> !page.startsWith("/WEB-INF/") && !page.startsWith("/resources/"))
-                    .sorted().toList();
-        }
-    }
-
     private static List<Long> idsOf(String sql) throws SQLException {
         try (Connection connection = SignalOpsSystem.database().connect(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
@@ -177,18 +168,7 @@ class CrossTenantProbeIT {
     private record Endpoint(String method, String path) {
 
         static List<Endpoint> discover() {
-            Set<Endpoint> found = new java.util.LinkedHashSet<>();
-            for (Class<?> resource : resourceClasses()) {
-                String base = resource.getAnnotation(Path.class).value();
-                for (Method method : resource.getDeclaredMethods()) {
-                    String verb = verb(method);
-                    if (verb != null) {
-                        Path sub = method.getAnnotation(Path.class);
-                        found.add(new Endpoint(verb, "/api/v1" + join(base, sub == null ? "" : sub.value())));
-                    }
-                }
-            }
-            return new ArrayList<>(found);
+            return WebSurface.restMethods().stream().map(m -> new Endpoint(m.verb(), m.path())).distinct().toList();
         }
 
         /**
@@ -222,44 +202,6 @@ class CrossTenantProbeIT {
                 request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
             }
             return Https.send(request.build());
-        }
-
-        private static String verb(Method method) {
-            for (Class<? extends java.lang.annotation.Annotation> verb : List.of(GET.class, POST.class, PUT.class, DELETE.class, PATCH.class)) {
-                if (method.isAnnotationPresent(verb)) {
-                    return verb.getSimpleName();
-                }
-            }
-            return null;
-        }
-
-        private static String join(String base, String sub) {
-            String path = ("/" + base + "/" + sub).replaceAll("/+", "/");
-            return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        }
-
-        private static List<Class<?>> resourceClasses() {
-            ClassLoader loader = CrossTenantProbeIT.class.getClassLoader();
-            java.net.URL marker = loader.getResource("com/signalops/web/rest/RestApplication.class");
-            if (marker == null || !marker.getProtocol().equals("jar")) {
-                throw new IllegalStateException("the web module's classes jar is not on the test classpath: " + marker);
-            }
-            String jar = marker.getPath().substring("file:".length(), marker.getPath().indexOf('!'));
-            List<Class<?>> resources = new ArrayList<>();
-            try (JarFile classes = new JarFile(jar)) {
-                for (String name : classes.stream().map(entry -> entry.getName()).filter(n -> n.contains("/rest/") && n.endsWith(".class")
-                        && !n.contains("$")).toList()) {
-                    Class<?> type = Class.forName(name.replace('/', '.').substring(0, name.length() - ".class".length()), false, loader);
-                    if (type.isAnnotationPresent(Path.class)) {
-                        resources.add(type);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-            return resources;
         }
     }
 }

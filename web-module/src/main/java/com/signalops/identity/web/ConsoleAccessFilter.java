@@ -10,10 +10,8 @@ import com.signalops.identity.service.SignInService;
 import com.signalops.identity.service.StaffAccessService;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,9 +25,8 @@ import java.util.Map;
  * page, ends sessions past their absolute lifetime, sends a
  * signed-in request without a SignalOps session back to the login page, and refuses pages
  * whose permission the active role lacks (deny by default: every page is listed here or open),
- * recording each refusal as {@code access.deny}.
+ * recording each refusal as {@code access.deny}. Declared in web.xml, after the request id filter.
  */
-@WebFilter(urlPatterns = "*.xhtml", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class ConsoleAccessFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -4,7 +4,6 @@ import com.signalops.audit.service.CurrentActor;
 import com.signalops.shared.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,15 +12,13 @@ import java.io.IOException;
 /**
  * Gives every request a fresh id, which audit records written for it name and the response
  * carries as {@code X-Request-Id}, so that a caller can point at the record of their call. An id
- * the caller sends is not taken: it would let them write into the audit trail.
+ * the caller sends is not taken: it would let them write into the audit trail. Declared in web.xml,
+ * first of all filters.
  */
-@WebFilter(filterName = RequestIdFilter.NAME, urlPatterns = "/*")
 public class RequestIdFilter extends HttpFilter {
 
     public static final String HEADER = "X-Request-Id";
 
-    /** The filter's name; web.xml maps it first, so that every other filter's audit records name the request. */
-    public static final String NAME = "request-id";
 
     private static final long serialVersionUID = 1L;
 

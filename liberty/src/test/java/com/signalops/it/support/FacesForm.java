@@ -1,0 +1,125 @@
+package com.signalops.it.support;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * One form of a console page as a browser would submit it, without running its scripts: every
+ * field with its current value (hidden fields, the view state, text, checked boxes, selected
+ * options), values set by the test, and the button pressed. A PrimeFaces button's Ajax call becomes
+ * an ordinary post, which invokes the same action.
+ */
+public final class FacesForm {
+
+    private final ConsoleClient console;
+    private final String page;
+    private final Document document;
+    private final Element form;
+    private final Map<String, String> fields = new LinkedHashMap<>();
+
+    private FacesForm(ConsoleClient console, String page, Document document, Element form) {
+        this.console = console;
+        this.page = page;
+        this.document = document;
+        this.form = form;
+        for (Element input : form.select("input[name]")) {
+            String type = input.attr("type").toLowerCase();
+            if (type.equals("submit") || type.equals("button") || type.equals("image")) {
+                continue;
+            }
+            if ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked")) {
+                continue;
+            }
+            fields.put(input.attr("name"), input.hasAttr("value") ? input.attr("value") : (type.equals("checkbox") ? "on" : ""));
+        }
+        for (Element select : form.select("select[name]")) {
+            Element chosen = select.selectFirst("option[selected]");
+            if (chosen == null) {
+                chosen = select.selectFirst("option");
+            }
+            fields.put(select.attr("name"), chosen == null ? "" : chosen.attr("value"));
+        }
+        for (Element area : form.select("textarea[name]")) {
+            fields.put(area.attr("name"), area.text());
+        }
+    }
+
+    /** Form {@code formId} of {@code page} as {@code console} sees it now; fails when the page does not show it. */
+    public static FacesForm of(ConsoleClient console, String page, String formId) {
+        HttpResponse<String> response = console.get(page);
+        if (response.statusCode() != 200) {
+            throw new AssertionError(page + " answered " + response.statusCode());
+        }
+        Document document = Jsoup.parse(response.body());
+        Element form = document.getElementById(formId);
+        if (form == null || !form.tagName().equals("form")) {
+            throw new AssertionError("no form " + formId + " on " + page);
+        }
+        return new FacesForm(console, page, document, form);
+    }
+
+    /** Form {@code formId} of the page {@code response} (to a post on {@code page}) shows, to go on from there. */
+    public static FacesForm after(ConsoleClient console, String page, HttpResponse<String> response, String formId) {
+        Document document = Jsoup.parse(response.body());
+        Element form = document.getElementById(formId);
+        if (form == null || !form.tagName().equals("form")) {
+            throw new AssertionError("no form " + formId + " in the answer " + response.statusCode() + " of " + page);
+        }
+        return new FacesForm(console, page, document, form);
+    }
+
+    /** Sets field {@code name} (its full client id, e.g. {@code keys:grace}). */
+    public FacesForm set(String name, String value) {
+        fields.put(name, value);
+        return this;
+    }
+
+    /** Ticks the checkbox that carries {@code attribute="value"}, e.g. a permission's {@code data-permission}. */
+    public FacesForm tick(String attribute, String value) {
+        Element box = form.selectFirst("input[type=checkbox][" + attribute + "=" + value + "]");
+        if (box == null) {
+            throw new AssertionError("no checkbox with " + attribute + "=" + value + " in form " + form.id());
+        }
+        fields.put(box.attr("name"), "on");
+        return this;
+    }
+
+    /**
+     * The client id of the button with id suffix {@code buttonId} in the row (element) that
+     * contains {@code rowText}, e.g. the suspend button of one member in a data table.
+     */
+    public String buttonInRow(String rowText, String buttonId) {
+        for (Element row : form.select("tr")) {
+            if (row.text().contains(rowText)) {
+                Element button = row.selectFirst("[id$=:" + buttonId + "]");
+                if (button != null) {
+                    return button.id();
+                }
+            }
+        }
+        throw new AssertionError("no button " + buttonId + " in a row with '" + rowText + "' in form " + form.id());
+    }
+
+    /** Whether the page shows element {@code id}. */
+    public boolean shows(String id) {
+        return document.getElementById(id) != null;
+    }
+
+    /** Presses button {@code buttonClientId} with {@code parameters} added (what an {@code f:param} would send). */
+    public HttpResponse<String> press(String buttonClientId, Map<String, String> parameters) {
+        Map<String, String> posted = new LinkedHashMap<>(fields);
+        posted.putAll(parameters);
+        posted.put(buttonClientId, "");
+        String action = form.attr("action");
+        String path = action.isEmpty() ? page : action;
+        return console.post(path.replaceFirst(";jsessionid=[^?]*", ""), posted);
+    }
+
+    public HttpResponse<String> press(String buttonClientId) {
+        return press(buttonClientId, Map.of());
+    }
+}

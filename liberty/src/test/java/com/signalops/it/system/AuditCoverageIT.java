@@ -1,0 +1,467 @@
+package com.signalops.it.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.signalops.identity.domain.Permission;
+import com.signalops.it.support.ApiClient;
+import com.signalops.it.support.ConsoleClient;
+import com.signalops.it.support.FacesForm;
+import com.signalops.it.support.SignalOpsSystem;
+import com.signalops.it.support.TestAccounts;
+import com.signalops.it.support.TestTenants;
+import com.signalops.it.support.WebSurface;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every state-changing operation of SignalOps writes exactly one audit record with the right
+ * action and outcome. The operations are found, not listed: every REST method that is not a GET
+ * (from the web module's classes), every Faces action a page or template calls (from the webapp
+ * sources) and every batch job (from the job XML folder). Each one found must have a scenario
+ * here, which performs it against the running server as a browser or API client would; the
+ * response's {@code X-Request-Id} then names exactly the records that request wrote. A Faces
+ * action that changes nothing is listed as such and must write no record, or, for the audit
+ * viewers, only the record of the view. Refusals are checked too: a console page and an API call
+ * refused for want of a permission each leave one {@code access.deny} record.
+ */
+@ExtendWith(SignalOpsSystem.class)
+class AuditCoverageIT {
+
+    private static final String PASSWORD = "Coverage-password-1";
+
+    /** What one request must have written: one record of this action and outcome, or none. */
+    private record Expected(String action, String outcome) {
+
+        static final Expected NOTHING = new Expected(null, null);
+
+        static Expected of(String action) {
+            return new Expected(action, "SUCCESS");
+        }
+
+        @Override
+        public String toString() {
+            return action == null ? "no record" : action + "/" + outcome;
+        }
+    }
+
+    /** One operation performed: the request that did it, and what it must have written. */
+    private record Performed(HttpResponse<String> response, Expected expected) {
+    }
+
+    private interface Scenario {
+        Performed perform() throws Exception;
+    }
+
+    private static long workspace;
+    private static ConsoleClient admin;
+
+    @BeforeAll
+    static void accounts() throws SQLException {
+        workspace = ApiClient.demoWorkspaceId();
+        TestAccounts.create("coverage.admin@example.com", "Coverage Admin", PASSWORD, "admin");
+        admin = ConsoleClient.signedIn("coverage.admin@example.com", PASSWORD);
+    }
+
+    @Test
+    void everyStateChangingOperationWritesExactlyOneRecord() throws Exception {
+        Map<String, Scenario> faces = facesScenarios();
+        Set<String> found = WebSurface.facesActions();
+        Set<String> unknown = new TreeSet<>(found);
+        unknown.removeAll(faces.keySet());
+        assertTrue(unknown.isEmpty(), "Faces actions without a scenario in this test (add one): " + unknown);
+        Set<String> gone = new TreeSet<>(faces.keySet());
+        gone.removeAll(found);
+        assertTrue(gone.isEmpty(), "scenarios of Faces actions no page calls any more: " + gone);
+
+        Map<String, Scenario> rest = restScenarios();
+        Set<String> restFound = new TreeSet<>();
+        WebSurface.restMethods().stream().filter(WebSurface.RestMethod::changesState)
+                .forEach(method -> restFound.add(method.verb() + " " + method.path()));
+        assertEquals(restFound, rest.keySet(), "every state-changing REST method has exactly one scenario here");
+
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Map<String, Scenario> scenarios : List.of(faces, rest)) {
+            for (Map.Entry<String, Scenario> scenario : scenarios.entrySet()) {
+                Performed performed;
+                try {
+                    performed = scenario.getValue().perform();
+                } catch (Exception | AssertionError e) {
+                    failures.add(scenario.getKey() + ": could not be performed: " + e);
+                    continue;
+                }
+                List<String> written = recordsOf(performed.response());
+                List<String> wanted = performed.expected().action() == null ? List.of()
+                        : List.of(performed.expected().action() + "/" + performed.expected().outcome());
+                if (!written.equals(wanted)) {
+                    failures.add(scenario.getKey() + ": expected " + performed.expected() + ", the request wrote " + written
+                            + " (status " + performed.response().statusCode() + ")");
+                }
+                checked++;
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertEquals(faces.size() + rest.size(), checked);
+    }
+
+    @Test
+    void everyBatchJobExecutionWritesExactlyOneRecord() throws Exception {
+        List<String> jobs;
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("signalops.batch-jobs.dir")))) {
+            jobs = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".xml"))
+                    .map(name -> name.substring(0, name.length() - ".xml".length())).sorted().toList();
+        }
+        assertTrue(jobs.size() >= 2, "the job folder lists the jobs: " + jobs);
+        for (String job : jobs) {
+            long execution = awaitCompletedExecution(job, Duration.ofSeconds(120));
+            List<String> written = awaitRecords("batch-" + execution, Duration.ofSeconds(30));
+            assertEquals(List.of("job.run/SUCCESS"), written, job + " execution " + execution);
+            try (Connection connection = SignalOpsSystem.database().connect();
+                    PreparedStatement query = connection.prepareStatement("SELECT actor_type, actor_id, source, entity_type, entity_id "
+                            + "FROM audit_record WHERE request_id = ?")) {
+                query.setString(1, "batch-" + execution);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    assertEquals(List.of("SYSTEM", job, "BATCH", "job_execution", Long.toString(execution)),
+                            List.of(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusedPagesAndApiCallsAreRecordedAsDenied() throws Exception {
+        TestAccounts.create("coverage.rep@example.com", "Coverage Rep", PASSWORD, "rep");
+        ConsoleClient rep = ConsoleClient.signedIn("coverage.rep@example.com", PASSWORD);
+        HttpResponse<String> page = rep.get("/system.xhtml");
+        assertEquals(403, page.statusCode());
+        // the container's error response does not keep the request id header: the record is found by its actor
+        try (Connection connection = SignalOpsSystem.database().connect();
+                PreparedStatement query = connection.prepareStatement("SELECT outcome, entity_type, entity_id, request_id IS NOT NULL "
+                        + "FROM audit_record WHERE action = 'access.deny' AND actor_name = 'Coverage Rep'")) {
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "the refused page is recorded");
+                assertEquals(List.of("DENIED", "resource", "/system.xhtml", "1"),
+                        List.of(row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
+                assertTrue(!row.next(), "one record of the refusal");
+            }
+        }
+
+        String token = ApiClient.token(ApiClient.createKey(workspace, List.of(Permission.STORES_VIEW.key()), "WORKSPACE", null));
+        HttpResponse<String> call = ApiClient.get("/api/v1/audit-events", token);
+        assertEquals(403, call.statusCode());
+        assertEquals(List.of("access.deny/DENIED"), recordsOf(call));
+        assertEquals(List.of("API_KEY", "GET /api/v1/audit-events"), columns(call, "actor_type", "entity_id"));
+    }
+
+    /** One scenario per Faces action expression of the console, in the order they are performed. */
+    private static Map<String, Scenario> facesScenarios() throws SQLException {
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        long member = TestAccounts.create("coverage.member@example.com", "Coverage Member", PASSWORD, "rep");
+        String memberRow = "coverage.member@example.com";
+
+        scenarios.put("signInBacking.signIn", () -> new Performed(FacesForm.of(ConsoleClient.anonymous(), "/login.xhtml", "signin")
+                .set("signin:email", "coverage.admin@example.com").set("signin:password", PASSWORD).press("signin:submit"),
+                Expected.of("session.sign-in")));
+        scenarios.put("changePasswordBacking.change", () -> {
+            TestAccounts.create("coverage.password@example.com", "Coverage Password", PASSWORD, "rep");
+            ConsoleClient user = ConsoleClient.signedIn("coverage.password@example.com", PASSWORD);
+            return new Performed(FacesForm.of(user, "/account/password.xhtml", "password").set("password:current", PASSWORD)
+                    .set("password:replacement", "Coverage-new-password-2").set("password:confirmation", "Coverage-new-password-2")
+                    .press("password:change"), Expected.of("user.change-password"));
+        });
+        scenarios.put("inviteBacking.invite", () -> new Performed(FacesForm.of(admin, "/users.xhtml", "invite")
+                .set("invite:email", "coverage.invitee@example.com").set("invite:role", "rep").press("invite:send"),
+                Expected.of("invitation.create")));
+        scenarios.put("acceptInvitationBacking.accept", () -> {
+            String token = invitation("coverage.joiner@example.com");
+            return new Performed(FacesForm.of(ConsoleClient.anonymous(), "/invitation.xhtml?token=" + token, "accept")
+                    .set("accept:name", "Coverage Joiner").set("accept:password", PASSWORD).set("accept:confirmation", PASSWORD)
+                    .press("accept:join"), Expected.of("invitation.accept"));
+        });
+        scenarios.put("grantRoleBacking.grant", () -> new Performed(FacesForm.of(admin, "/users.xhtml", "grant")
+                .set("grant:member", Long.toString(member)).set("grant:role", "manager").set("grant:scope", "WORKSPACE")
+                .press("grant:submit"), Expected.of("membership.grant")));
+        scenarios.put("membersBacking.revoke(held.membershipId())", () -> {
+            FacesForm members = FacesForm.of(admin, "/users.xhtml", "members");
+            return new Performed(members.press(members.buttonInRow(memberRow, "revoke")), Expected.of("membership.revoke"));
+        });
+        scenarios.put("membersBacking.suspend(member.userId())", () -> {
+            FacesForm members = FacesForm.of(admin, "/users.xhtml", "members");
+            return new Performed(members.press(members.buttonInRow(memberRow, "suspend")), Expected.of("member.suspend"));
+        });
+        scenarios.put("membersBacking.reinstate(member.userId())", () -> {
+            FacesForm members = FacesForm.of(admin, "/users.xhtml", "members");
+            return new Performed(members.press(members.buttonInRow(memberRow, "reinstate")), Expected.of("member.reinstate"));
+        });
+
+        scenarios.put("apiKeysBacking.create", () -> new Performed(FacesForm.of(admin, "/api-keys.xhtml", "create")
+                .set("create:name", "Coverage key").tick("data-permission", "stores.view").press("create:create-key"),
+                Expected.of("api-key.create")));
+        scenarios.put("apiKeysBacking.rotate(param['key'])", () -> {
+            FacesForm keys = FacesForm.of(admin, "/api-keys.xhtml", "keys");
+            return new Performed(keys.press(keys.buttonInRow("Coverage key", "rotate"), Map.of("key", keyId("Coverage key"))),
+                    Expected.of("api-key.rotate"));
+        });
+        scenarios.put("apiKeysBacking.revoke(param['key'])", () -> {
+            FacesForm keys = FacesForm.of(admin, "/api-keys.xhtml", "keys");
+            return new Performed(keys.press(keys.buttonInRow("Coverage key", "revoke"), Map.of("key", keyId("Coverage key"))),
+                    Expected.of("api-key.revoke"));
+        });
+
+        scenarios.put("roleFormBacking.save", () -> new Performed(FacesForm.of(admin, "/roles.xhtml", "role-form")
+                .set("role-form:code", "coverage_role").set("role-form:name", "Coverage role").tick("data-permission", "stores.view")
+                .press("role-form:save"), Expected.of("role.create")));
+        scenarios.put("roleFormBacking.edit(param['role'])", () -> {
+            FacesForm roles = FacesForm.of(admin, "/roles.xhtml", "roles");
+            return new Performed(roles.press(roles.buttonInRow("Coverage role", "edit"), Map.of("role", "coverage_role")),
+                    Expected.NOTHING);
+        });
+        scenarios.put("roleFormBacking.cancel", () -> new Performed(FacesForm.of(admin, "/roles.xhtml", "role-form")
+                .press("role-form:cancel"), Expected.NOTHING));
+        scenarios.put("roleFormBacking.delete(param['role'])", () -> {
+            FacesForm roles = FacesForm.of(admin, "/roles.xhtml", "roles");
+            return new Performed(roles.press(roles.buttonInRow("Coverage role", "delete"), Map.of("role", "coverage_role")),
+                    Expected.of("role.delete"));
+        });
+
+        scenarios.put("newDistrictBacking.create", () -> new Performed(FacesForm.of(admin, "/stores.xhtml", "new-district")
+                .set("new-district:name", "Coverage district").press("new-district:create"), Expected.of("district.create")));
+        scenarios.put("newStoreBacking.create", () -> new Performed(FacesForm.of(admin, "/stores.xhtml", "new-store")
+                .set("new-store:code", "COV-01").set("new-store:shop-domain", "coverage-01.myshopify.com")
+                .set("new-store:currency", "EUR").set("new-store:timezone", "Europe/Berlin").set("new-store:district", "")
+                .press("new-store:create"), Expected.of("store.create")));
+        scenarios.put("moveStoreBacking.move", () -> new Performed(FacesForm.of(admin, "/stores.xhtml", "move-store")
+                .set("move-store:store", Long.toString(idOf("SELECT id FROM store WHERE store_code = 'COV-01'")))
+                .set("move-store:district", Long.toString(idOf("SELECT id FROM district WHERE name = 'Coverage district'")))
+                .press("move-store:move"), Expected.of("store.move")));
+
+        scenarios.put("roleSwitchBacking.switchRole", () -> {
+            TestAccounts.create("coverage.switcher@example.com", "Coverage Switcher", PASSWORD, "manager", "rep");
+            ConsoleClient switcher = ConsoleClient.signedIn("coverage.switcher@example.com", PASSWORD);
+            FacesForm account = FacesForm.of(switcher, "/index.xhtml", "account");
+            return new Performed(account.set("account:role_input", "1").press("account:switch"), Expected.of("session.switch-role"));
+        });
+        scenarios.put("workspaceSwitchBacking.switchWorkspace", () -> {
+            long user = TestAccounts.create("coverage.traveller@example.com", "Coverage Traveller", PASSWORD, "rep");
+            long other = TestTenants.workspace("Coverage second workspace");
+            TestTenants.membership(other, user, "rep", "WORKSPACE", null);
+            ConsoleClient traveller = ConsoleClient.signedIn("coverage.traveller@example.com", PASSWORD);
+            FacesForm account = FacesForm.of(traveller, "/index.xhtml", "account");
+            return new Performed(account.set("account:workspace_input", Long.toString(other)).press("account:enter-workspace"),
+                    Expected.of("session.enter-workspace"));
+        });
+        scenarios.put("signOutBacking.signOut", () -> {
+            TestAccounts.create("coverage.leaver@example.com", "Coverage Leaver", PASSWORD, "rep");
+            ConsoleClient leaver = ConsoleClient.signedIn("coverage.leaver@example.com", PASSWORD);
+            return new Performed(FacesForm.of(leaver, "/index.xhtml", "account").press("account:signout"), Expected.of("session.sign-out"));
+        });
+
+        scenarios.put("staffAccessBacking.begin", () -> {
+            TestAccounts.create(SignalOpsSystem.COVERAGE_STAFF_EMAIL, "Coverage Staff", PASSWORD);
+            return beginStaffAccess();
+        });
+        scenarios.put("staffAccessBacking.end", () -> {
+            ConsoleClient staff = staffSession;
+            return new Performed(FacesForm.of(staff, "/staff.xhtml", "staff").press("staff:end"), Expected.of("staff-access.end"));
+        });
+        scenarios.put("staffOversightBacking.revoke(access.id())", () -> {
+            beginStaffAccess();
+            FacesForm oversight = FacesForm.of(admin, "/staff-access.xhtml", "oversight");
+            return new Performed(oversight.press(oversight.buttonInRow("Coverage ticket", "revoke")), Expected.of("staff-access.end"));
+        });
+
+        // reads: the audit viewers record the view itself, the rest change nothing and write nothing
+        scenarios.put("auditBacking.search", () -> new Performed(FacesForm.of(admin, "/audit.xhtml", "filter")
+                .press("filter:search"), Expected.of("audit.view")));
+        scenarios.put("auditBacking.next", () -> {
+            moreThanOnePageOfRecords();
+            return new Performed(FacesForm.of(admin, "/audit.xhtml", "records").press("records:next"), Expected.of("audit.view"));
+        });
+        scenarios.put("auditBacking.previous", () -> {
+            HttpResponse<String> second = FacesForm.of(admin, "/audit.xhtml", "records").press("records:next");
+            return new Performed(FacesForm.after(admin, "/audit.xhtml", second, "records").press("records:previous"),
+                    Expected.of("audit.view"));
+        });
+        scenarios.put("securityEventsBacking.search", () -> new Performed(FacesForm.of(admin, "/security-events.xhtml", "filter")
+                .press("filter:search"), Expected.of("audit.view")));
+        scenarios.put("securityEventsBacking.next", () -> {
+            moreThanOnePageOfEvents();
+            return new Performed(FacesForm.of(admin, "/security-events.xhtml", "events").press("events:next"), Expected.of("audit.view"));
+        });
+        scenarios.put("securityEventsBacking.previous", () -> {
+            HttpResponse<String> second = FacesForm.of(admin, "/security-events.xhtml", "events").press("events:next");
+            return new Performed(FacesForm.after(admin, "/security-events.xhtml", second, "events").press("events:previous"),
+                    Expected.of("audit.view"));
+        });
+        scenarios.put("systemBacking.refresh", () -> new Performed(FacesForm.of(admin, "/system.xhtml", "system")
+                .press("system:refresh"), Expected.NOTHING));
+        return scenarios;
+    }
+
+    private static ConsoleClient staffSession;
+
+    /** The coverage staff member opens temporary access to the demo workspace (the session is kept for ending it). */
+    private static Performed beginStaffAccess() {
+        staffSession = ConsoleClient.signedIn(SignalOpsSystem.COVERAGE_STAFF_EMAIL, PASSWORD);
+        return new Performed(FacesForm.of(staffSession, "/staff.xhtml", "staff").set("staff:workspace", Long.toString(workspace))
+                .set("staff:reason", "Coverage ticket 1: checking the audit trail").set("staff:minutes", "30").press("staff:begin"),
+                Expected.of("staff-access.start"));
+    }
+
+    /** More audit records in the demo workspace than one page shows: each view of the audit page adds one. */
+    private static void moreThanOnePageOfRecords() throws SQLException {
+        while (idOf("SELECT COUNT(*) FROM audit_record WHERE workspace_id = " + workspace) <= 60) {
+            assertEquals(200, admin.get("/audit.xhtml").statusCode());
+        }
+    }
+
+    /** More security events in the demo workspace than one page shows. */
+    private static void moreThanOnePageOfEvents() throws SQLException {
+        try (Connection connection = SignalOpsSystem.database().connect();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO security_event (workspace_id, occurred_at, type, "
+                        + "severity, details) VALUES (?, UTC_TIMESTAMP(3), 'coverage.test', 'INFO', 'seeded by AuditCoverageIT')")) {
+            for (int i = 0; i < 60; i++) {
+                insert.setLong(1, workspace);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** One scenario per state-changing REST method, keyed {@code VERB /path}. */
+    private static Map<String, Scenario> restScenarios() {
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        scenarios.put("POST /api/v1/auth/token", () -> new Performed(
+                ApiClient.exchange(ApiClient.createKey(workspace, List.of(Permission.STORES_VIEW.key()), "WORKSPACE", null)),
+                Expected.of("api-key.exchange")));
+        return scenarios;
+    }
+
+    /** action/outcome of every audit record the request of {@code response} wrote, in order. */
+    private static List<String> recordsOf(HttpResponse<String> response) throws SQLException {
+        String requestId = response.headers().firstValue("X-Request-Id")
+                .orElseThrow(() -> new AssertionError("no X-Request-Id on " + response.uri()));
+        return records(requestId);
+    }
+
+    private static List<String> records(String requestId) throws SQLException {
+        List<String> written = new ArrayList<>();
+        try (Connection connection = SignalOpsSystem.database().connect();
+                PreparedStatement query = connection.prepareStatement("SELECT action, outcome FROM audit_record WHERE request_id = ? ORDER BY id")) {
+            query.setString(1, requestId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    written.add(rows.getString(1) + "/" + rows.getString(2));
+                }
+            }
+        }
+        return written;
+    }
+
+    private static List<String> columns(HttpResponse<String> response, String... names) throws SQLException {
+        try (Connection connection = SignalOpsSystem.database().connect();
+                PreparedStatement query = connection.prepareStatement("SELECT " + String.join(", ", names)
+                        + " FROM audit_record WHERE request_id = ?")) {
+            query.setString(1, response.headers().firstValue("X-Request-Id").orElseThrow());
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "a record of " + response.uri());
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= names.length; i++) {
+                    values.add(row.getString(i));
+                }
+                return values;
+            }
+        }
+    }
+
+    private static List<String> awaitRecords(String requestId, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> written = records(requestId);
+        while (written.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            written = records(requestId);
+        }
+        return written;
+    }
+
+    /** The id of an execution of {@code job} that completed, waiting for the scheduler to run one. */
+    private static long awaitCompletedExecution(String job, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (Connection connection = SignalOpsSystem.database().connect();
+                    PreparedStatement query = connection.prepareStatement("SELECT MAX(e.JOBEXECID) FROM WLPJOBEXECUTION e "
+                            + "JOIN WLPJOBINSTANCE i ON e.FK_JOBINSTANCEID = i.JOBINSTANCEID WHERE i.JOBNAME = ? AND e.BATCHSTATUS = 5")) {
+                query.setString(1, job);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    long id = row.getLong(1);
+                    if (!row.wasNull()) {
+                        return id;
+                    }
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no completed execution of " + job + " within " + timeout);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** An open invitation of the demo workspace to {@code email} as a rep; answers the link's token. */
+    private static String invitation(String email) throws SQLException {
+        String token = "coverage-" + System.nanoTime();
+        try (Connection connection = SignalOpsSystem.database().connect();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO invitation (workspace_id, email, role_id, token_digest, "
+                        + "invited_by, created_at, expires_at) SELECT ?, ?, r.id, ?, (SELECT MIN(id) FROM app_user), UTC_TIMESTAMP(3), "
+                        + "UTC_TIMESTAMP(3) + INTERVAL 1 DAY FROM role r WHERE r.workspace_id = ? AND r.code = 'rep'")) {
+            insert.setLong(1, workspace);
+            insert.setString(2, email);
+            insert.setString(3, sha256(token));
+            insert.setLong(4, workspace);
+            assertEquals(1, insert.executeUpdate());
+        }
+        return token;
+    }
+
+    private static String keyId(String name) throws SQLException {
+        return Long.toString(idOf("SELECT id FROM api_key WHERE name = '" + name + "'"));
+    }
+
+    private static long idOf(String sql) throws SQLException {
+        try (Connection connection = SignalOpsSystem.database().connect(); PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet row = query.executeQuery()) {
+            assertTrue(row.next(), "a row for " + sql);
+            return row.getLong(1);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
