@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.signalops.audit.domain.AuditRecordCanonicalForm;
 import com.signalops.jobs.history.TestApplicationDatabase;
 import com.signalops.shared.Digests;
+import com.signalops.system.service.SchemaMigrator;
 import com.signalops.testing.EmbeddedMariaDb;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
@@ -64,7 +65,8 @@ class AuditChainVerifyJobTest {
     static void startDatabase() throws SQLException {
         mariaDb = EmbeddedMariaDb.start("test", Integer.getInteger("signalops.test.db.port", 3316));
         mariaDb.recreateDatabase(DATABASE, DATABASE, PASSWORD);
-        Flyway.configure().dataSource(mariaDb.jdbcUrl(DATABASE), DATABASE, PASSWORD).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(mariaDb.jdbcUrl(DATABASE), DATABASE, PASSWORD).locations("classpath:db/migration")
+                    .placeholders(SchemaMigrator.placeholders(EmbeddedMariaDb.retentionUser(DATABASE))).load().migrate();
         TestApplicationDatabase.use(mariaDb.jdbcUrl(DATABASE), DATABASE, PASSWORD);
         // this test plays the privileged account that writes and edits audit rows at will; the triggers are AuditChainTest's
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
