@@ -76,17 +76,23 @@ public final class AuditChainWriter {
     /**
      * What a root account that knows the canonical form can do: every stored record of the chain gets
      * outcome {@code outcome} and is hashed again from the chain's start (its checkpoint, or genesis),
-     * and the head follows, so the chain verifies again. {@code root} must be allowed to drop triggers.
+     * and the head follows, so the chain verifies again. {@code root} may drop and recreate the UPDATE trigger.
      */
     public static void rewrite(Connection root, Long workspace, String outcome) throws SQLException {
         long chainKey = AuditRecordCanonicalForm.chainKey(workspace);
         try (Statement statement = root.createStatement()) {
-            String definition;
-            try (ResultSet shown = statement.executeQuery("SHOW CREATE TRIGGER audit_record_no_update")) {
+            String definition = null;
+            try (ResultSet shown = statement.executeQuery("SELECT COUNT(*) FROM information_schema.triggers "
+                    + "WHERE trigger_schema = DATABASE() AND trigger_name = 'audit_record_no_update'")) {
                 shown.next();
-                definition = shown.getString("SQL Original Statement");
+                if (shown.getInt(1) > 0) {
+                    try (ResultSet created = root.createStatement().executeQuery("SHOW CREATE TRIGGER audit_record_no_update")) {
+                        created.next();
+                        definition = created.getString("SQL Original Statement");
+                    }
+                    statement.execute("DROP TRIGGER audit_record_no_update");
+                }
             }
-            statement.execute("DROP TRIGGER audit_record_no_update");
             try {
                 String prev = AuditRecordCanonicalForm.GENESIS;
                 try (ResultSet checkpoint = statement.executeQuery("SELECT record_hash FROM audit_chain_checkpoint WHERE chain_key = "
@@ -117,7 +123,9 @@ public final class AuditChainWriter {
                 }
                 statement.execute("UPDATE audit_chain_head SET record_hash = '" + prev + "' WHERE chain_key = " + chainKey);
             } finally {
-                statement.execute(definition);
+                if (definition != null) {
+                    statement.execute(definition);
+                }
             }
         }
     }
