@@ -6,6 +6,12 @@ public final class Resources {
     /** The application's MariaDB data source. */
     public static final String DATA_SOURCE = "jdbc/signalops";
 
+    /**
+     * The audit retention account's data source (same database, own credentials): the only account
+     * that may delete audit records, for the retention sweep and nothing else.
+     */
+    public static final String RETENTION_DATA_SOURCE = "jdbc/signalopsRetention";
+
     private Resources() {
     }
 }

@@ -11,6 +11,7 @@ import com.signalops.audit.domain.PageCursor;
 import com.signalops.audit.service.AuditQueries;
 import com.signalops.audit.service.AuditTrail;
 import com.signalops.shared.Digests;
+import com.signalops.system.service.SchemaMigrator;
 import com.signalops.testing.EmbeddedMariaDb;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -53,7 +54,8 @@ public final class AuditBench {
         EmbeddedMariaDb mariaDb = EmbeddedMariaDb.start("bench", port);
         try {
             mariaDb.recreateDatabase(DATABASE, DATABASE, PASSWORD);
-            Flyway.configure().dataSource(mariaDb.jdbcUrl(DATABASE), DATABASE, PASSWORD).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(mariaDb.jdbcUrl(DATABASE), DATABASE, PASSWORD).locations("classpath:db/migration")
+                    .placeholders(SchemaMigrator.placeholders(EmbeddedMariaDb.retentionUser(DATABASE))).load().migrate();
             try (Connection connection = mariaDb.rootConnection(DATABASE)) {
                 long workspace = insert(connection, "INSERT INTO workspace (name, status, created_at) VALUES ('Bench', 'ACTIVE', NOW(3))");
                 long store = insert(connection, "INSERT INTO store (workspace_id, store_code, shop_domain, currency, timezone, created_at) "

@@ -181,6 +181,39 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /** The retention account of {@code database} on a shared test server: named after it, as its application user is. */
+    public static String retentionUser(String database) {
+        return database + "_retention";
+    }
+
+    /**
+     * Creates (or sets the password of) the audit retention account {@code user} of {@code database}
+     * with what the retention sweep needs and nothing more: SELECT on the schema, DELETE on
+     * {@code audit_record}, SELECT, INSERT and UPDATE on {@code audit_chain_checkpoint}. MariaDB grants
+     * on a table only once it exists, so call it again after the migrations have run; it grants
+     * what it can each time.
+     */
+    public void ensureRetentionAccount(String database, String user, String password) throws SQLException {
+        try (Connection connection = rootConnection(""); Statement statement = connection.createStatement()) {
+            boolean migrated;
+            try (var tables = statement.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + database
+                    + "' AND table_name IN ('audit_record', 'audit_chain_checkpoint')")) {
+                tables.next();
+                migrated = tables.getInt(1) == 2;
+            }
+            for (String host : new String[] {"localhost", "127.0.0.1"}) {
+                String account = "'" + user + "'@'" + host + "'";
+                statement.execute("CREATE USER IF NOT EXISTS " + account);
+                statement.execute("ALTER USER " + account + " IDENTIFIED BY '" + password.replace("'", "''") + "'");
+                statement.execute("GRANT SELECT ON `" + database + "`.* TO " + account);
+                if (migrated) {
+                    statement.execute("GRANT DELETE ON `" + database + "`.audit_record TO " + account);
+                    statement.execute("GRANT SELECT, INSERT, UPDATE ON `" + database + "`.audit_chain_checkpoint TO " + account);
+                }
+            }
+        }
+    }
+
     /** Stops the server process; {@link #restart()} brings it back on the same port and data. */
     public synchronized void stop() {
         if (running) {

@@ -3,6 +3,9 @@ package com.signalops.testing;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import com.signalops.system.service.SchemaMigrator;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,11 +22,15 @@ public final class JpaTestDatabase implements AutoCloseable {
 
     private static final String TENANT_PROPERTY = "signalops.workspace-id";
 
+    private static final String RETENTION_PASSWORD = "retention-test-only";
+
     private final EmbeddedMariaDb mariaDb;
+    private final String name;
     private final EntityManagerFactory factory;
 
-    private JpaTestDatabase(EmbeddedMariaDb mariaDb, EntityManagerFactory factory) {
+    private JpaTestDatabase(EmbeddedMariaDb mariaDb, String name, EntityManagerFactory factory) {
         this.mariaDb = mariaDb;
+        this.name = name;
         this.factory = factory;
     }
 
@@ -32,17 +39,24 @@ public final class JpaTestDatabase implements AutoCloseable {
         EmbeddedMariaDb mariaDb = EmbeddedMariaDb.start("test", Integer.getInteger("signalops.test.db.port", 3316));
         String password = "jpa-test-only";
         mariaDb.recreateDatabase(name, name, password);
-        Flyway.configure().dataSource(mariaDb.jdbcUrl(name), name, password).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(mariaDb.jdbcUrl(name), name, password).locations("classpath:db/migration")
+                .placeholders(SchemaMigrator.placeholders(EmbeddedMariaDb.retentionUser(name))).load().migrate();
+        mariaDb.ensureRetentionAccount(name, EmbeddedMariaDb.retentionUser(name), RETENTION_PASSWORD);
         Map<String, String> properties = new HashMap<>();
         properties.put("jakarta.persistence.jdbc.driver", "org.mariadb.jdbc.Driver");
         properties.put("jakarta.persistence.jdbc.url", mariaDb.jdbcUrl(name));
         properties.put("jakarta.persistence.jdbc.user", name);
         properties.put("jakarta.persistence.jdbc.password", password);
-        return new JpaTestDatabase(mariaDb, Persistence.createEntityManagerFactory("signalops-test", properties));
+        return new JpaTestDatabase(mariaDb, name, Persistence.createEntityManagerFactory("signalops-test", properties));
     }
 
     public EmbeddedMariaDb mariaDb() {
         return mariaDb;
+    }
+
+    /** A connection as the audit retention account, which only the retention sweep uses. */
+    public Connection retentionConnection() throws SQLException {
+        return DriverManager.getConnection(mariaDb.jdbcUrl(name), EmbeddedMariaDb.retentionUser(name), RETENTION_PASSWORD);
     }
 
     /** Runs {@code work} in one transaction of a persistence context of workspace {@code workspaceId}. */

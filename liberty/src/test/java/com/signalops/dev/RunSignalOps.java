@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class RunSignalOps {
 
+    private static final String RETENTION_USER = "signalops_retention";
+
     private RunSignalOps() {
     }
 
@@ -46,7 +48,10 @@ public final class RunSignalOps {
         EmbeddedMariaDb embedded = database;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(process, embedded)));
 
-        Thread announcer = new Thread(() -> announceWhenReady(started));
+        Thread announcer = new Thread(() -> {
+            announceWhenReady(started);
+            grantRetentionAccount(embedded);
+        });
         announcer.setDaemon(true);
         announcer.start();
         int exit = process.waitFor();
@@ -56,17 +61,38 @@ public final class RunSignalOps {
         }
     }
 
-    /** Creates the database and its user; the user's password is generated once and kept beside the data. */
+    /**
+     * Creates the database, its user and the audit retention account; their passwords are generated
+     * once and kept beside the data.
+     */
     private static Map<String, String> prepare(EmbeddedMariaDb database) throws IOException, SQLException {
-        Path file = database.home().resolve("app-password");
+        String password = secret(database, "app-password");
+        database.ensureDatabase("signalops", "signalops", password);
+        database.ensureRetentionAccount("signalops", RETENTION_USER, secret(database, "retention-password"));
+        return Map.of("SIGNALOPS_DB_URL", database.jdbcUrl("signalops"), "SIGNALOPS_DB_USER", "signalops",
+                "SIGNALOPS_DB_PASSWORD", password, "SIGNALOPS_DB_RETENTION_USER", RETENTION_USER,
+                "SIGNALOPS_DB_RETENTION_PASSWORD", secret(database, "retention-password"));
+    }
+
+    private static String secret(EmbeddedMariaDb database, String name) throws IOException {
+        Path file = database.home().resolve(name);
         if (!Files.exists(file)) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, EmbeddedMariaDb.randomSecret());
         }
-        String password = Files.readString(file).trim();
-        database.ensureDatabase("signalops", "signalops", password);
-        return Map.of("SIGNALOPS_DB_URL", database.jdbcUrl("signalops"), "SIGNALOPS_DB_USER", "signalops",
-                "SIGNALOPS_DB_PASSWORD", password);
+        return Files.readString(file).trim();
+    }
+
+    /** MariaDB grants on the audit tables only once the server's migrations have created them (first start). */
+    private static void grantRetentionAccount(EmbeddedMariaDb database) {
+        if (database == null) {
+            return;
+        }
+        try {
+            database.ensureRetentionAccount("signalops", RETENTION_USER, secret(database, "retention-password"));
+        } catch (IOException | SQLException e) {
+            System.out.println("SignalOps: the audit retention account could not be granted its tables: " + e.getMessage());
+        }
     }
 
     private static void announceWhenReady(long started) {

@@ -14,7 +14,11 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -33,7 +37,12 @@ import org.flywaydb.core.api.output.MigrateResult;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SchemaMigrator {
 
+    /** The retention account's user name unless {@code signalops.db.retention-user} says otherwise. */
+    public static final String DEFAULT_RETENTION_USER = "signalops_retention";
+
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+
+    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9_]{1,80}");
 
     @Resource(lookup = Resources.DATA_SOURCE)
     private DataSource dataSource;
@@ -45,7 +54,24 @@ public class SchemaMigrator {
     @ConfigProperty(name = "signalops.db.migration-retry-seconds", defaultValue = "10")
     private long retrySeconds;
 
+    /** The database account of the audit retention sweep, fixed into the audit triggers by V12. */
+    @Inject
+    @ConfigProperty(name = "signalops.db.retention-user", defaultValue = DEFAULT_RETENTION_USER)
+    private String retentionUser;
+
     private volatile String schemaVersion;
+
+    /**
+     * The placeholders of the migrations: {@code retention_user}, the retention account's user name,
+     * which the audit triggers compare with the account that deletes. Only letters, digits and
+     * {@code _}, since it ends up inside SQL.
+     */
+    public static Map<String, String> placeholders(String retentionUser) {
+        if (retentionUser == null || !USER_NAME.matcher(retentionUser).matches()) {
+            throw new IllegalArgumentException("The retention user name must be 1 to 80 letters, digits or _, was '" + retentionUser + "'");
+        }
+        return Map.of("retention_user", retentionUser);
+    }
 
     @PostConstruct
     void migrateAtStart() {
@@ -77,8 +103,10 @@ public class SchemaMigrator {
             return true;
         }
         try {
+            refuseTheRetentionAccountAsTheApplications();
             Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
                     .dataSource(dataSource)
+                    .placeholders(placeholders(retentionUser))
                     // the empty flyway.location files let Flyway list these folders through Liberty's class loader
                     .locations("classpath:db/migration")
                     .callbackLocations("classpath:db/callback")
@@ -99,5 +127,18 @@ public class SchemaMigrator {
             return false;
         }
         return true;
+    }
+
+    /** The triggers let the retention account delete audit records: the application must never be that account. */
+    private void refuseTheRetentionAccountAsTheApplications() {
+        try (Connection connection = dataSource.getConnection()) {
+            String user = connection.getMetaData().getUserName();
+            if (retentionUser.equals(user)) {
+                throw new IllegalStateException("The application's database user is the audit retention account (" + user
+                        + "); give SIGNALOPS_DB_USER and SIGNALOPS_DB_RETENTION_USER different accounts");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database cannot be reached: " + e.getMessage(), e);
+        }
     }
 }

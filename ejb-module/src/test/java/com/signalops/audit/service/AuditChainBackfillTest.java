@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.signalops.audit.domain.ChainVerification;
+import com.signalops.system.service.SchemaMigrator;
 import com.signalops.testing.EmbeddedMariaDb;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,7 +64,7 @@ class AuditChainBackfillTest {
 
     private static void migrateTo(String version) {
         Flyway.configure().dataSource(mariaDb.jdbcUrl(DATABASE), DATABASE, PASSWORD).locations("classpath:db/migration")
-                .target(version).load().migrate();
+                .placeholders(SchemaMigrator.placeholders(EmbeddedMariaDb.retentionUser(DATABASE))).target(version).load().migrate();
     }
 
     private static void insertOld(Connection root, Long workspace, String occurredAt, String action, String actorId,

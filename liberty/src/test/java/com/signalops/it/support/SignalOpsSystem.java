@@ -58,6 +58,7 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         server.ensureTokenKeys();
         server.start();
         awaitReady();
+        database.grantRetentionAccount();
         demoAdminPassword = takeDemoAdminPassword(server);
     }
 

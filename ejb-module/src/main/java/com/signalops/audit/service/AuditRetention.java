@@ -1,0 +1,144 @@
+package com.signalops.audit.service;
+
+import com.signalops.audit.domain.ChainRetention;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.OptionalLong;
+
+/**
+ * Deletes the expired records of an audit chain, on a plain JDBC connection of the retention
+ * account (the only account the triggers of V12 let delete audit records). It deletes a whole
+ * prefix: the records up to the last one before the first record that is not expired, and never
+ * the chain's head, so a chain keeps at least its newest record. It first moves the chain's
+ * checkpoint to the last expired record (its seq and record_hash) and commits, then deletes the
+ * records at or below the checkpoint in chunks of {@code chunkSize}, committing each. The verifier
+ * starts a chain after its checkpoint, so the chain verifies at every point, also when a pass stops
+ * half-way; the next pass deletes what that one left.
+ */
+public final class AuditRetention {
+
+    private static final String HEAD = "SELECT seq FROM audit_chain_head WHERE chain_key = ?";
+    private static final String CHECKPOINT = "SELECT seq FROM audit_chain_checkpoint WHERE chain_key = ?";
+    private static final String FIRST_KEPT = "SELECT MIN(seq) FROM audit_record WHERE chain_key = ? AND seq > ? AND occurred_at >= ?";
+    private static final String RECORD_HASH = "SELECT record_hash FROM audit_record WHERE chain_key = ? AND seq = ?";
+    private static final String INSERT_CHECKPOINT = "INSERT INTO audit_chain_checkpoint (chain_key, seq, record_hash, created_at) "
+            + "VALUES (?, ?, ?, UTC_TIMESTAMP(3))";
+    private static final String MOVE_CHECKPOINT = "UPDATE audit_chain_checkpoint SET seq = ?, record_hash = ?, created_at = UTC_TIMESTAMP(3) "
+            + "WHERE chain_key = ?";
+    private static final String DELETE_CHUNK = "DELETE FROM audit_record WHERE chain_key = ? AND seq <= ? ORDER BY seq LIMIT ?";
+    private static final String OLDEST = "SELECT MIN(seq) FROM audit_record WHERE chain_key = ?";
+
+    private final Connection connection;
+    private final int chunkSize;
+
+    public AuditRetention(Connection connection, int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be at least 1, was " + chunkSize);
+        }
+        this.connection = connection;
+        this.chunkSize = chunkSize;
+    }
+
+    /**
+     * Deletes the records of chain {@code chainKey} that occurred before {@code cutoff} (UTC), as a
+     * whole prefix that stops at the first record not expired and below the head.
+     */
+    public ChainRetention expire(long chainKey, LocalDateTime cutoff) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            OptionalLong stored = number(CHECKPOINT, chainKey);
+            long checkpoint = stored.orElse(0);
+            OptionalLong head = number(HEAD, chainKey);
+            if (head.isPresent()) {
+                long lastExpired = lastExpired(chainKey, checkpoint, head.getAsLong(), cutoff);
+                if (lastExpired > checkpoint) {
+                    moveCheckpoint(chainKey, stored.isPresent(), lastExpired);
+                    checkpoint = lastExpired;
+                }
+            }
+            connection.commit();
+            long deleted = 0;
+            int chunk;
+            do {
+                chunk = deleteChunk(chainKey, checkpoint);
+                connection.commit();
+                deleted += chunk;
+            } while (chunk == chunkSize);
+            return new ChainRetention(chainKey, checkpoint, deleted, number(OLDEST, chainKey).orElse(0));
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private long lastExpired(long chainKey, long checkpoint, long headSeq, LocalDateTime cutoff) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(FIRST_KEPT)) {
+            query.setLong(1, chainKey);
+            query.setLong(2, checkpoint);
+            query.setObject(3, cutoff);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                long firstKept = rows.getLong(1);
+                // no record from the cutoff on: everything is expired but the head, which stays
+                return rows.wasNull() ? headSeq - 1 : Math.min(firstKept, headSeq) - 1;
+            }
+        }
+    }
+
+    private void moveCheckpoint(long chainKey, boolean stored, long seq) throws SQLException {
+        String hash;
+        try (PreparedStatement query = connection.prepareStatement(RECORD_HASH)) {
+            query.setLong(1, chainKey);
+            query.setLong(2, seq);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    throw new SQLException("audit chain " + chainKey + " has no record at seq " + seq + " to put its checkpoint on");
+                }
+                hash = rows.getString(1);
+            }
+        }
+        if (!stored) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_CHECKPOINT)) {
+                insert.setLong(1, chainKey);
+                insert.setLong(2, seq);
+                insert.setString(3, hash);
+                insert.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement update = connection.prepareStatement(MOVE_CHECKPOINT)) {
+                update.setLong(1, seq);
+                update.setString(2, hash);
+                update.setLong(3, chainKey);
+                update.executeUpdate();
+            }
+        }
+    }
+
+    private int deleteChunk(long chainKey, long checkpoint) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_CHUNK)) {
+            delete.setLong(1, chainKey);
+            delete.setLong(2, checkpoint);
+            delete.setInt(3, chunkSize);
+            return delete.executeUpdate();
+        }
+    }
+
+    private OptionalLong number(String sql, long chainKey) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, chainKey);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return OptionalLong.empty();
+                }
+                long value = rows.getLong(1);
+                return rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
+            }
+        }
+    }
+}
