@@ -7,6 +7,7 @@ import static com.signalops.testing.JobRepositoryFixture.countInstances;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.signalops.system.service.SchemaMigrator;
 import com.signalops.testing.EmbeddedMariaDb;
 import com.signalops.testing.JobRepositoryFixture;
 import jakarta.batch.runtime.BatchStatus;
@@ -20,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Properties;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +42,9 @@ class JobHistorySweepJobTest {
         mariaDb = EmbeddedMariaDb.start("test", Integer.getInteger("signalops.test.db.port", 3316));
         mariaDb.recreateDatabase(DATABASE, DATABASE, "batch-test-only");
         TestApplicationDatabase.use(mariaDb.jdbcUrl(DATABASE), DATABASE, "batch-test-only");
+        // the application's schema too: every job run ends in a job.run audit record (audit_append)
+        Flyway.configure().dataSource(mariaDb.jdbcUrl(DATABASE), DATABASE, "batch-test-only").locations("classpath:db/migration")
+                .placeholders(SchemaMigrator.placeholders(EmbeddedMariaDb.retentionUser(DATABASE))).load().migrate();
         try (Connection connection = connect()) {
             JobRepositoryFixture.createLibertyTables(connection);
         }
