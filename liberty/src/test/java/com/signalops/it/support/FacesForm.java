@@ -10,8 +10,8 @@ import org.jsoup.nodes.Element;
 /**
  * One form of a console page as a browser would submit it, without running its scripts: every
  * field with its current value (hidden fields, the view state, text, checked boxes, selected
- * options), values set by the test, and the button pressed. A PrimeFaces button's Ajax call becomes
- * an ordinary post, which invokes the same action.
+ * options), values set by the test, the page's CSP nonce as PrimeFaces' script sends it, and the
+ * button pressed. A PrimeFaces button's Ajax call becomes an ordinary post, which invokes the same action.
  */
 public final class FacesForm {
 
@@ -112,6 +112,11 @@ public final class FacesForm {
     /** Presses button {@code buttonClientId} with {@code parameters} added (what an {@code f:param} would send). */
     public HttpResponse<String> press(String buttonClientId, Map<String, String> parameters) {
         Map<String, String> posted = new LinkedHashMap<>(fields);
+        Element script = document.selectFirst("script[nonce]");
+        if (script != null) {
+            // PrimeFaces' CSP mode checks on every postback the page's nonce, which its script adds to each submission
+            posted.put("primefaces.nonce", script.attr("nonce"));
+        }
         posted.putAll(parameters);
         posted.put(buttonClientId, "");
         String action = form.attr("action");
