@@ -34,6 +34,10 @@ public enum AuditAction {
     DISTRICT_CREATE("district.create", "district"),
     STORE_CREATE("store.create", "store"),
     STORE_MOVE("store.move", "store"),
+    /** A store connected to its shop, or its grant renewed (the entity is the connection; never the token). */
+    STORE_CONNECT("store.connect", "store_connection"),
+    /** A store disconnected: its token destroyed, the deletion of its data requested. */
+    STORE_DISCONNECT("store.disconnect", "store_connection"),
     AUDIT_VIEW("audit.view", "audit_log"),
     AUDIT_EXPORT("audit.export", "audit_log"),
     /** A console page or API call refused for want of a permission (the entity is the page or the call). */
