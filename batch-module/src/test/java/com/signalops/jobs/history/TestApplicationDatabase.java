@@ -31,7 +31,7 @@ public class TestApplicationDatabase implements ApplicationDatabase {
     }
 
     /** After {@code connections} more connections, every further one fails. */
-    static void failAfter(int connections) {
+    public static void failAfter(int connections) {
         connectionsLeft.set(connections);
     }
 
