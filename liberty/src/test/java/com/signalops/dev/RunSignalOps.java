@@ -44,6 +44,7 @@ public final class RunSignalOps {
         server.stop();
         server.deployEar(Path.of(System.getProperty("signalops.ear", "target/signalops.ear")));
         server.ensureTokenKeys();
+        server.ensureVaultKeys();
         Process process = server.runInForeground();
         EmbeddedMariaDb embedded = database;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(process, embedded)));

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Prepares what Arquillian's managed Liberty needs before it starts the server: an empty
- * database (named by the SIGNALOPS_DB_* environment the server inherits) and the local JMX
- * connector through which Arquillian deploys. Register it before the Arquillian extension.
+ * database (named by the SIGNALOPS_DB_* environment the server inherits), the local JMX
+ * connector through which Arquillian deploys, and a credentials vault key for the run. Register
+ * it before the Arquillian extension.
  */
 public final class ArquillianServerSetup implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
@@ -27,11 +28,19 @@ public final class ArquillianServerSetup implements BeforeAllCallback, Extension
                         <server>
                           <!-- written by the Arquillian tests, removed when they end -->
                           <featureManager><feature>localConnector-1.0</feature></featureManager>
+                          <!-- a credentials vault key for this run only -->
+                          <variable name="SIGNALOPS_VAULT_KEYS" value="1:%s"/>
                         </server>
-                        """);
+                        """.formatted(randomVaultKey()));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(getClass().getName(), this);
             }
         }
+    }
+
+    private static String randomVaultKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     public static TestDatabase database() {

@@ -22,6 +22,7 @@ public final class LibertyServer {
 
     private final Path wlp;
     private final Map<String, String> environment;
+    private String vaultKeys;
 
     /**
      * @param environment added to the server process's environment (which otherwise is this
@@ -83,6 +84,38 @@ public final class LibertyServer {
         }
     }
 
+    /**
+     * Gives the server a credentials vault key (SIGNALOPS_VAULT_KEYS) unless its environment or this
+     * process's names one: version 1, 32 random bytes, generated once into resources/security/vault-keys
+     * (owner-only) so that tokens sealed in a kept dev database still open. Production sets its own.
+     */
+    public void ensureVaultKeys() {
+        if (environment.containsKey("SIGNALOPS_VAULT_KEYS") || System.getenv("SIGNALOPS_VAULT_KEYS") != null) {
+            return;
+        }
+        Path file = serverDir().resolve("resources/security/vault-keys");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Files.writeString(file, "1:" + java.util.Base64.getEncoder().encodeToString(key));
+            }
+            vaultKeys = Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void addEnvironment(ProcessBuilder builder) {
+        builder.environment().putAll(environment);
+        if (vaultKeys != null) {
+            builder.environment().put("SIGNALOPS_VAULT_KEYS", vaultKeys);
+        }
+    }
+
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
@@ -101,7 +134,7 @@ public final class LibertyServer {
     public Process runInForeground() {
         try {
             ProcessBuilder builder = new ProcessBuilder(command(List.of("run", NAME))).inheritIO();
-            builder.environment().putAll(environment);
+            addEnvironment(builder);
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -148,7 +181,7 @@ public final class LibertyServer {
     private void run(List<String> arguments, Duration timeout) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command(arguments)).redirectErrorStream(true);
-            builder.environment().putAll(environment);
+            addEnvironment(builder);
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {

@@ -52,10 +52,12 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         environment.put("SIGNALOPS_SCHEDULE_JOB_HISTORY_SWEEP", "*/15 * * * * *");
         // every job runs during the tests, so that the audit coverage test sees each one's record
         environment.put("SIGNALOPS_SCHEDULE_AUDIT_CHAIN_VERIFY", "*/30 * * * * *");
+        environment.put("SIGNALOPS_SCHEDULE_CREDENTIAL_REKEY", "*/30 * * * * *");
         server = LibertyServer.ofThisBuild(environment);
         server.stop();
         server.deployEar(Path.of(System.getProperty("signalops.ear", "target/signalops.ear")));
         server.ensureTokenKeys();
+        server.ensureVaultKeys();
         server.start();
         awaitReady();
         database.grantRetentionAccount();
