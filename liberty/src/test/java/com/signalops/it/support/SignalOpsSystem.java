@@ -51,8 +51,8 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         // every 15 s, so that the sweep's restart test sees scheduled runs; an overlapping trigger is skipped
         environment.put("SIGNALOPS_SCHEDULE_JOB_HISTORY_SWEEP", "*/15 * * * * *");
         // every job runs during the tests, so that the audit coverage test sees each one's record
-        environment.put("SIGNALOPS_SCHEDULE_AUDIT_CHAIN_VERIFY", "*/30 * * * * *");
-        environment.put("SIGNALOPS_SCHEDULE_CREDENTIAL_REKEY", "*/30 * * * * *");
+        environment.put("SIGNALOPS_SCHEDULE_AUDIT_CHAIN_VERIFY", "20 * * * * *");
+        environment.put("SIGNALOPS_SCHEDULE_CREDENTIAL_REKEY", "40 * * * * *");
         server = LibertyServer.ofThisBuild(environment);
         server.stop();
         server.deployEar(Path.of(System.getProperty("signalops.ear", "target/signalops.ear")));
