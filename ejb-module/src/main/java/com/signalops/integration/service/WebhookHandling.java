@@ -68,7 +68,7 @@ public class WebhookHandling {
         PrivacyRequestKind kind = topic.privacyKind()
                 .orElseThrow(() -> new IllegalStateException(topic.topicName() + " cannot be processed yet"));
         ComplianceRequestIds ids = ComplianceRequestIds.of(topic, delivery.body());
-        privacyRequests.open(delivery.workspaceId(), delivery.storeId(), delivery.shopDomain(), kind, ids.customerId(), ids.orderIds(),
+        privacyRequests.open(delivery.workspaceId(), delivery.storeId(), kind, ids.customerId(), ids.orderIds(),
                 delivery.webhookId(), delivery.receivedAt());
         delivery.processed(now());
     }

@@ -40,7 +40,7 @@ public class PrivacyRequests {
      * {@code webhookId} opened before, if any.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public PrivacyRequest open(long workspaceId, long storeId, String shopDomain, PrivacyRequestKind kind, Long shopifyCustomerId,
+    public PrivacyRequest open(long workspaceId, long storeId, PrivacyRequestKind kind, Long shopifyCustomerId,
             List<Long> shopifyOrderIds, String webhookId, Instant receivedAt) {
         em.setProperty(TenantOwned.TENANT_PROPERTY, Long.toString(workspaceId));
         List<PrivacyRequest> opened = em.createNamedQuery("PrivacyRequest.findByWebhook", PrivacyRequest.class)
@@ -60,7 +60,8 @@ public class PrivacyRequests {
         after.put("status", request.status().name());
         after.put("orders", shopifyOrderIds.size());
         audit.record(AuditEntry.of(AuditAction.PRIVACY_REQUEST_RECEIVE, AuditOutcome.SUCCESS).in(workspaceId)
-                .by(ActorType.SHOPIFY, shopDomain).named("Shopify").via(AuditSource.WEBHOOK).on(request.id()).after(after).build());
+                // the actor is Shopify, on behalf of the store (its id: a shop domain may be longer than an actor id)
+                .by(ActorType.SHOPIFY, storeId).named("Shopify").via(AuditSource.WEBHOOK).on(request.id()).after(after).build());
         return request;
     }
 }
