@@ -43,7 +43,9 @@ public enum AuditAction {
     /** A console page or API call refused for want of a permission (the entity is the page or the call). */
     ACCESS_DENY("access.deny", "resource"),
     /** One execution of a batch job, recorded when it ends (the entity is the execution). */
-    JOB_RUN("job.run", "job_execution");
+    JOB_RUN("job.run", "job_execution"),
+    /** A data subject request received from Shopify through a compliance webhook and opened with its deadline. */
+    PRIVACY_REQUEST_RECEIVE("privacy-request.receive", "privacy_request");
 
     private final String key;
     private final String entityType;

@@ -20,6 +20,10 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
     public static final String STAFF_EMAIL = "staff@signalops.test";
     /** A second allowlisted staff account, for the audit coverage test. */
     public static final String COVERAGE_STAFF_EMAIL = "coverage.staff@signalops.test";
+    /** The Shopify API secret the test server verifies webhooks with (a test value, nothing real). */
+    public static final String SHOPIFY_SECRET = "shpss_test-current-" + java.util.UUID.randomUUID();
+    /** The previous secret, still accepted: the server is in the middle of a rotation. */
+    public static final String SHOPIFY_PREVIOUS_SECRET = "shpss_test-previous-" + java.util.UUID.randomUUID();
 
     private static TestDatabase database;
     private static LibertyServer server;
@@ -53,6 +57,9 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         // every job runs during the tests, so that the audit coverage test sees each one's record
         environment.put("SIGNALOPS_SCHEDULE_AUDIT_CHAIN_VERIFY", "20 * * * * *");
         environment.put("SIGNALOPS_SCHEDULE_CREDENTIAL_REKEY", "40 * * * * *");
+        environment.put("SIGNALOPS_SHOPIFY_API_SECRETS", SHOPIFY_SECRET + "," + SHOPIFY_PREVIOUS_SECRET);
+        // the webhook inbox is worked through every second, so that tests see a delivery processed soon
+        environment.put("SIGNALOPS_WEBHOOK_POLL_SECONDS", "1");
         server = LibertyServer.ofThisBuild(environment);
         server.stop();
         server.deployEar(Path.of(System.getProperty("signalops.ear", "target/signalops.ear")));

@@ -1,0 +1,2 @@
+/** The privacy request aggregate and its kinds with their legal deadlines; ids only, never contact data. */
+package com.signalops.privacy.domain;
