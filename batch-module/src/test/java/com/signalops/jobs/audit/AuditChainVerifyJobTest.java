@@ -2,6 +2,7 @@ package com.signalops.jobs.audit;
 
 import static com.signalops.jobs.JobRuns.await;
 import static com.signalops.jobs.JobRuns.operator;
+import static com.signalops.jobs.JobRuns.parameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,6 @@ import java.text.MessageFormat;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -124,7 +124,7 @@ class AuditChainVerifyJobTest {
             statement.execute("UPDATE audit_record SET outcome = 'success' WHERE id = " + edited);
         }
 
-        JobExecution execution = await(operator().start("audit-chain-verify", pageSize("2")));
+        JobExecution execution = await(operator().start("audit-chain-verify", parameter("pageSize", "2")));
 
         assertEquals(BatchStatus.COMPLETED, execution.getBatchStatus());
         assertEquals("CHAINS=2 BROKEN=1 REWRITTEN=0", stepExitStatus(execution));
@@ -141,7 +141,7 @@ class AuditChainVerifyJobTest {
             append(connection, 31L, 4);
         }
 
-        JobExecution execution = await(operator().start("audit-chain-verify", pageSize("3")));
+        JobExecution execution = await(operator().start("audit-chain-verify", parameter("pageSize", "3")));
 
         assertEquals(BatchStatus.COMPLETED, execution.getBatchStatus());
         assertEquals("CHAINS=2 BROKEN=0 REWRITTEN=0", stepExitStatus(execution));
@@ -155,7 +155,7 @@ class AuditChainVerifyJobTest {
             AuditChainWriter.append(connection, 41L, FIRST, 3);
         }
 
-        assertEquals("CHAINS=1 BROKEN=0 REWRITTEN=0", stepExitStatus(await(operator().start("audit-chain-verify", pageSize("2")))));
+        assertEquals("CHAINS=1 BROKEN=0 REWRITTEN=0", stepExitStatus(await(operator().start("audit-chain-verify", parameter("pageSize", "2")))));
 
         List<String> lines = Files.readAllLines(HEADS_FILE);
         assertEquals(1, lines.size());
@@ -169,14 +169,14 @@ class AuditChainVerifyJobTest {
             AuditChainWriter.append(connection, 40L, FIRST, 2);
             AuditChainWriter.append(connection, 42L, FIRST, 3);
         }
-        await(operator().start("audit-chain-verify", pageSize("2")));
+        await(operator().start("audit-chain-verify", parameter("pageSize", "2")));
         try (Connection root = connect()) {
             AuditChainWriter.rewrite(root, 40L, "success");
             AuditChainWriter.rewrite(root, 42L, "success");
             AuditChainWriter.append(root, 42L, FIRST.plusHours(1));
         }
 
-        JobExecution execution = await(operator().start("audit-chain-verify", pageSize("2")));
+        JobExecution execution = await(operator().start("audit-chain-verify", parameter("pageSize", "2")));
 
         assertEquals("CHAINS=3 BROKEN=0 REWRITTEN=2", stepExitStatus(execution), "the rewritten chains verify in the database");
         List<String> events = securityEvents(AuditChainVerification.REWRITTEN);
@@ -186,7 +186,7 @@ class AuditChainVerifyJobTest {
         assertTrue(events.get(1).startsWith("42 CRITICAL audit chain 42 rewritten: the record at seq 3 no longer carries the logged hash"),
                 events.get(1));
 
-        await(operator().start("audit-chain-verify", pageSize("2")));
+        await(operator().start("audit-chain-verify", parameter("pageSize", "2")));
         assertEquals(4, securityEvents(AuditChainVerification.REWRITTEN).size(), "the logged heads stay the reference until someone looks");
     }
 
@@ -196,7 +196,7 @@ class AuditChainVerifyJobTest {
             AuditChainWriter.append(connection, 43L, FIRST, 4);
             AuditChainWriter.append(connection, 44L, FIRST, 2);
         }
-        await(operator().start("audit-chain-verify", pageSize("2")));
+        await(operator().start("audit-chain-verify", parameter("pageSize", "2")));
         try (Connection root = connect(); Statement statement = root.createStatement()) {
             statement.execute("DELETE FROM audit_record WHERE chain_key = 43 AND seq = 4");
             statement.execute("UPDATE audit_chain_head SET seq = 3, record_hash = '" + recordHash(43, 3) + "' WHERE chain_key = 43");
@@ -204,7 +204,7 @@ class AuditChainVerifyJobTest {
             statement.execute("DELETE FROM audit_chain_head WHERE chain_key = 44");
         }
 
-        JobExecution execution = await(operator().start("audit-chain-verify", pageSize("2")));
+        JobExecution execution = await(operator().start("audit-chain-verify", parameter("pageSize", "2")));
 
         assertEquals("CHAINS=2 BROKEN=0 REWRITTEN=2", stepExitStatus(execution));
         List<String> events = securityEvents(AuditChainVerification.REWRITTEN);
@@ -219,17 +219,17 @@ class AuditChainVerifyJobTest {
         try (Connection connection = connect()) {
             AuditChainWriter.append(connection, 45L, FIRST, 3);
         }
-        await(operator().start("audit-chain-verify", pageSize("2")));
+        await(operator().start("audit-chain-verify", parameter("pageSize", "2")));
         try (Connection connection = connect()) {
             AuditChainWriter.append(connection, 45L, FIRST.plusDays(30), 3);
         }
-        assertEquals("CHAINS=2 BROKEN=0 REWRITTEN=0", stepExitStatus(await(operator().start("audit-chain-verify", pageSize("2")))));
+        assertEquals("CHAINS=2 BROKEN=0 REWRITTEN=0", stepExitStatus(await(operator().start("audit-chain-verify", parameter("pageSize", "2")))));
         try (Connection retention = DriverManager.getConnection(mariaDb.jdbcUrl(DATABASE), EmbeddedMariaDb.retentionUser(DATABASE),
                 RETENTION_PASSWORD)) {
             assertEquals(5, new AuditRetention(retention, 2).expire(45, FIRST.plusDays(60)).checkpointSeq(), "all but the head expire");
         }
 
-        JobExecution execution = await(operator().start("audit-chain-verify", pageSize("2")));
+        JobExecution execution = await(operator().start("audit-chain-verify", parameter("pageSize", "2")));
 
         assertEquals("CHAINS=2 BROKEN=0 REWRITTEN=0", stepExitStatus(execution));
         assertEquals(List.of(), securityEvents(AuditChainVerification.REWRITTEN));
@@ -303,12 +303,6 @@ class AuditChainVerifyJobTest {
                 return rows.getString(1);
             }
         }
-    }
-
-    private static Properties pageSize(String pageSize) {
-        Properties parameters = new Properties();
-        parameters.setProperty("pageSize", pageSize);
-        return parameters;
     }
 
     private static String stepExitStatus(JobExecution execution) {

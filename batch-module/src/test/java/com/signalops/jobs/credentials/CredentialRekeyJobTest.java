@@ -1,7 +1,9 @@
 package com.signalops.jobs.credentials;
 
 import static com.signalops.jobs.JobRuns.await;
+import static com.signalops.jobs.JobRuns.metric;
 import static com.signalops.jobs.JobRuns.operator;
+import static com.signalops.jobs.JobRuns.parameter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +26,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -88,7 +89,7 @@ class CredentialRekeyJobTest {
         long foreign = connectionSealedForAnotherStore();
         Map<Long, byte[]> currentNonces = nonces();
 
-        JobExecution execution = await(operator().start("credential-rekey", chunkSize("4")));
+        JobExecution execution = await(operator().start("credential-rekey", parameter("chunkSize", "4")));
 
         assertEquals(BatchStatus.COMPLETED, execution.getBatchStatus());
         assertOpenUnderNewest(tokens);
@@ -107,7 +108,7 @@ class CredentialRekeyJobTest {
         Map<Long, String> tokens = connections(100, oldest);
         // the database goes away after a few chunks
         TestApplicationDatabase.failAfter(9);
-        JobExecution failed = await(operator().start("credential-rekey", chunkSize("10")));
+        JobExecution failed = await(operator().start("credential-rekey", parameter("chunkSize", "10")));
         assertEquals(BatchStatus.FAILED, failed.getBatchStatus());
         Map<Long, byte[]> doneBeforeFailure = new HashMap<>();
         nonces().forEach((id, nonce) -> {
@@ -119,7 +120,7 @@ class CredentialRekeyJobTest {
         assertTrue(done > 0 && done < 100 && done % 10 == 0, "failed part-way after whole chunks, resealed " + done);
 
         TestApplicationDatabase.healthy();
-        JobExecution restarted = await(operator().restart(failed.getExecutionId(), chunkSize("10")));
+        JobExecution restarted = await(operator().restart(failed.getExecutionId(), parameter("chunkSize", "10")));
 
         assertEquals(BatchStatus.COMPLETED, restarted.getBatchStatus());
         assertOpenUnderNewest(tokens);
@@ -227,21 +228,6 @@ class CredentialRekeyJobTest {
             key.next();
             return key.getLong(1);
         }
-    }
-
-    private static Properties chunkSize(String size) {
-        Properties parameters = new Properties();
-        parameters.setProperty("chunkSize", size);
-        return parameters;
-    }
-
-    private static long metric(StepExecution step, Metric.MetricType type) {
-        for (Metric metric : step.getMetrics()) {
-            if (metric.getType() == type) {
-                return metric.getValue();
-            }
-        }
-        throw new AssertionError("no metric " + type);
     }
 
     private static Connection connect() throws SQLException {

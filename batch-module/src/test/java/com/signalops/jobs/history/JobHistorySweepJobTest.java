@@ -1,7 +1,9 @@
 package com.signalops.jobs.history;
 
 import static com.signalops.jobs.JobRuns.await;
+import static com.signalops.jobs.JobRuns.metric;
 import static com.signalops.jobs.JobRuns.operator;
+import static com.signalops.jobs.JobRuns.parameter;
 import static com.signalops.testing.JobRepositoryFixture.countAllRows;
 import static com.signalops.testing.JobRepositoryFixture.countInstances;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,24 +136,15 @@ class JobHistorySweepJobTest {
         assertEquals(BatchStatus.FAILED, await(operator().start("job-history-sweep", parameters)).getBatchStatus());
     }
 
+    /** The sweep's parameters as of the fixed test time, in chunks of {@code chunkSize}. */
     private static Properties parameters(String chunkSize) {
-        Properties parameters = new Properties();
+        Properties parameters = parameter("chunkSize", chunkSize);
         parameters.setProperty("asOf", AS_OF.toString());
-        parameters.setProperty("chunkSize", chunkSize);
         return parameters;
     }
 
     private static LocalDateTime daysBefore(int days) {
         return LocalDateTime.ofInstant(AS_OF.minus(days, ChronoUnit.DAYS), ZoneOffset.UTC);
-    }
-
-    private static long metric(StepExecution step, Metric.MetricType type) {
-        for (Metric metric : step.getMetrics()) {
-            if (metric.getType() == type) {
-                return metric.getValue();
-            }
-        }
-        throw new AssertionError("no metric " + type);
     }
 
     private static Connection connect() throws SQLException {
