@@ -34,6 +34,11 @@ public enum AuditAction {
     DISTRICT_CREATE("district.create", "district"),
     STORE_CREATE("store.create", "store"),
     STORE_MOVE("store.move", "store"),
+    /**
+     * A console user sent to Shopify to approve the connection of a store (the entity is the store;
+     * never the OAuth state). Shopify's answer is recorded as {@code store.connect}.
+     */
+    STORE_AUTHORIZE("store.authorize", "store"),
     /** A store connected to its shop, or its grant renewed (the entity is the connection; never the token). */
     STORE_CONNECT("store.connect", "store_connection"),
     /** A store disconnected: its token destroyed, the deletion of its data requested. */

@@ -1,10 +1,6 @@
 /**
-<<<<<<< HEAD
- * Store connections and the credentials vault (AES-256-GCM under versioned keys) that seals their
- * secrets. Nothing here logs, prints or serialises a secret in clear; no web, REST or batch API.
-=======
- * Shopify's webhook vocabulary: topics, the HMAC signature check, the inbox row of a delivery and the
- * compliance payload's ids. Nothing of the servlet, REST or Faces APIs.
->>>>>>> ingest-webhooks
+ * Store connections and the credentials vault that seals their secrets; Shopify's vocabulary: webhook topics and
+ * signatures, the inbox row of a delivery, the OAuth callback's signature and the session's pending authorizations.
+ * Nothing here logs or prints a secret in clear; nothing of the servlet, REST, Faces or batch APIs.
  */
 package com.signalops.integration.domain;

@@ -3,6 +3,7 @@ package com.signalops.integration.service;
 import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.domain.AuditEntry;
 import com.signalops.audit.domain.AuditOutcome;
+import com.signalops.audit.domain.Severity;
 import com.signalops.audit.service.AuditTrail;
 import com.signalops.integration.domain.ConnectionActor;
 import com.signalops.integration.domain.SecretNotOpened;
@@ -13,6 +14,8 @@ import com.signalops.tenancy.domain.Store;
 import com.signalops.tenancy.domain.TenantOwned;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +35,9 @@ import java.util.Optional;
  */
 @Stateless
 public class StoreConnectionService {
+
+    /** The security event of a Shopify authorization answer that failed a check. */
+    public static final String OAUTH_REFUSED = "shopify.oauth-refused";
 
     @PersistenceContext(unitName = "signalops")
     private EntityManager em;
@@ -116,6 +122,19 @@ public class StoreConnectionService {
         audit.record(entry(AuditAction.STORE_DISCONNECT, workspaceId, actor, connection).before(before).after(snapshot(connection))
                 .build());
         return connection.deletionDueAt().orElseThrow();
+    }
+
+    /**
+     * Records that Shopify's answer to an authorization was refused and nothing connected: a
+     * {@code store.connect} record DENIED on the store (when known) and a
+     * {@value #OAUTH_REFUSED} security event. {@code reason} names the failed check and what the
+     * caller claimed; never a code, token, state or hmac.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void refuseConnect(long workspaceId, Long storeId, ConnectionActor actor, String reason) {
+        audit.recordAlone(AuditEntry.of(AuditAction.STORE_CONNECT, AuditOutcome.DENIED).in(workspaceId).by(actor.type(), actor.id())
+                .via(actor.source()).on("store", storeId).after(Map.<String, Object>of("reason", reason)).build());
+        audit.securityEvent(workspaceId, OAUTH_REFUSED, Severity.MEDIUM, "Shopify authorization refused: " + reason);
     }
 
     private Optional<StoreConnection> live(long storeId) {

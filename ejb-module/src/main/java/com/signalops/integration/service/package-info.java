@@ -1,10 +1,6 @@
 /**
-<<<<<<< HEAD
- * EJBs and beans of store connections: connecting and disconnecting a store with its audit records,
- * the vault's keys read from the configuration at start, and the re-encryption under the newest key.
-=======
- * The webhook inbox (receipt and deduplication in the receiving request) and its asynchronous processing;
- * no HTTP here: the web module's receiver calls these beans.
->>>>>>> ingest-webhooks
+ * EJBs and beans of the Shopify integration: connecting (OAuth code exchange) and disconnecting a store with their
+ * audit records, the vault's keys and re-encryption, and the webhook inbox with its asynchronous processing. No
+ * HTTP endpoints here: the web module's servlets and pages call these beans.
  */
 package com.signalops.integration.service;

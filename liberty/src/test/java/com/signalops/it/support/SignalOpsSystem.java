@@ -25,7 +25,11 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
     /** The previous secret, still accepted: the server is in the middle of a rotation. */
     public static final String SHOPIFY_PREVIOUS_SECRET = "shpss_test-previous-" + java.util.UUID.randomUUID();
 
+    /** The client id of the test app as the fake Shopify knows it. */
+    public static final String SHOPIFY_API_KEY = "signalops-test-client-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
     private static TestDatabase database;
+    private static FakeShopify shopify;
     private static LibertyServer server;
     private static com.icegreen.greenmail.util.GreenMail mail;
     private static String demoAdminPassword;
@@ -58,6 +62,12 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         environment.put("SIGNALOPS_SCHEDULE_AUDIT_CHAIN_VERIFY", "20 * * * * *");
         environment.put("SIGNALOPS_SCHEDULE_CREDENTIAL_REKEY", "40 * * * * *");
         environment.put("SIGNALOPS_SHOPIFY_API_SECRETS", SHOPIFY_SECRET + "," + SHOPIFY_PREVIOUS_SECRET);
+        // stores connect through a fake Shopify on 127.0.0.1 whose self-signed certificate alone the server trusts
+        shopify = FakeShopify.start(SHOPIFY_API_KEY, SHOPIFY_SECRET, Path.of("target", "fake-shopify").toAbsolutePath());
+        environment.put("SIGNALOPS_SHOPIFY_API_KEY", SHOPIFY_API_KEY);
+        environment.put("SIGNALOPS_SHOPIFY_BASE_URL", shopify.baseUrl());
+        environment.put("SIGNALOPS_SHOPIFY_TRUSTED_CERTIFICATE", shopify.certificate().toString());
+        environment.put("SIGNALOPS_SHOPIFY_REDIRECT_URL", Https.uri("/shopify/callback").toString());
         // the webhook inbox is worked through every second, so that tests see a delivery processed soon
         environment.put("SIGNALOPS_WEBHOOK_POLL_SECONDS", "1");
         server = LibertyServer.ofThisBuild(environment);
@@ -104,6 +114,11 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         return mail;
     }
 
+    /** The fake Shopify the server connects stores through. */
+    public static FakeShopify shopify() {
+        return shopify;
+    }
+
     public static TestDatabase database() {
         return database;
     }
@@ -118,6 +133,7 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
             server.stop();
             server.undeployEar();
         } finally {
+            shopify.close();
             mail.stop();
             database.stop();
         }

@@ -7,6 +7,7 @@ import com.signalops.identity.domain.Permission;
 import com.signalops.it.support.ApiClient;
 import com.signalops.it.support.ConsoleClient;
 import com.signalops.it.support.FacesForm;
+import com.signalops.it.support.ShopifyFlow;
 import com.signalops.it.support.SignalOpsSystem;
 import com.signalops.it.support.TestAccounts;
 import com.signalops.it.support.TestTenants;
@@ -258,6 +259,15 @@ class AuditCoverageIT {
                 .set("move-store:store", Long.toString(idOf("SELECT id FROM store WHERE store_code = 'COV-01'")))
                 .set("move-store:district", Long.toString(idOf("SELECT id FROM district WHERE name = 'Coverage district'")))
                 .press("move-store:move"), Expected.of("store.move")));
+        scenarios.put("shopifyConnectionBacking.connect(store.id())", () -> new Performed(
+                ShopifyFlow.pressConnect(admin, "coverage-01.myshopify.com"), Expected.of("store.authorize")));
+        scenarios.put("shopifyConnectionBacking.disconnect(store.id())", () -> {
+            HttpResponse<String> connected = ShopifyFlow.connect(admin, "coverage-01.myshopify.com");
+            assertEquals("shopify=connected", ShopifyFlow.location(connected).getQuery(), "connected through the fake Shopify first");
+            FacesForm connections = FacesForm.of(admin, "/stores.xhtml", "connections");
+            return new Performed(connections.press(connections.buttonInRow("coverage-01.myshopify.com", "disconnect")),
+                    Expected.of("store.disconnect"));
+        });
 
         scenarios.put("roleSwitchBacking.switchRole", () -> {
             TestAccounts.create("coverage.switcher@example.com", "Coverage Switcher", PASSWORD, "manager", "rep");

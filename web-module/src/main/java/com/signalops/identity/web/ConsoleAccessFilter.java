@@ -25,7 +25,8 @@ import java.util.Map;
  * page, ends sessions past their absolute lifetime, sends a
  * signed-in request without a SignalOps session back to the login page, and refuses pages
  * whose permission the active role lacks (deny by default: every page is listed here or open),
- * recording each refusal as {@code access.deny}. Declared in web.xml, after the request id filter.
+ * recording each refusal as {@code access.deny}. Declared in web.xml, after the request id filter; it also
+ * guards {@code /shopify/callback}, whose servlet checks its own permission.
  */
 public class ConsoleAccessFilter extends HttpFilter {
 

@@ -1,6 +1,6 @@
 /**
- * The Shopify webhook receiver at {@code /webhooks/shopify}: outside the API and the console, open to
- * anyone and trusted only through the body's HMAC signature. It verifies, stores and answers; processing
- * happens later, in the EJB module.
+ * Shopify's doors into SignalOps: the webhook receiver at {@code /webhooks/shopify} (open, trusted only through
+ * the body's HMAC), the OAuth callback at {@code /shopify/callback} (a signed-in console session, the callback's
+ * hmac and the session's single-use state), and the stores page's connect and disconnect actions.
  */
 package com.signalops.integration.web;
