@@ -128,6 +128,17 @@ class ShopifyConnectIT {
     }
 
     @Test
+    @Order(3)
+    void refusesACallbackSignedLongAgoEvenWithAValidState() throws Exception {
+        String shop = shop("stale");
+        long store = store(shop);
+        Map<String, String> callback = FakeShopify.parse(ShopifyFlow.approvedCallback(admin, shop).getRawQuery());
+        callback.put("timestamp", Long.toString(java.time.Instant.now().minus(java.time.Duration.ofMinutes(11)).getEpochSecond()));
+        assertRefused(ShopifyFlow.callback(admin, FakeShopify.signedQuery(callback, SignalOpsSystem.SHOPIFY_SECRET)), store,
+                "the timestamp is more than 10 minutes away from now");
+    }
+
+    @Test
     @Order(4)
     void refusesAReplayedCallback() throws Exception {
         String shop = shop("replay");

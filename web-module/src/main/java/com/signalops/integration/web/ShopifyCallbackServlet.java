@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -48,6 +49,9 @@ public class ShopifyCallbackServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(ShopifyCallbackServlet.class.getName());
     /** The parameters Shopify's callback carries; anything else is not looked at (but is covered by the hmac). */
     private static final Set<String> REQUIRED = Set.of("code", "hmac", "shop", "state", "timestamp");
+
+    /** How far a callback's signed timestamp may lie from now (the state itself lives 10 minutes). */
+    static final Duration FRESHNESS = Duration.ofMinutes(10);
 
     @Inject
     private ConsoleSession session;
@@ -89,6 +93,8 @@ public class ShopifyCallbackServlet extends HttpServlet {
             refusal = "parameters missing or repeated";
         } else if (!shopify.isSignedByShopify(parameters)) {
             refusal = "the hmac does not match";
+        } else if (!fresh(single.get().get("timestamp"), Instant.now())) {
+            refusal = "the timestamp is more than " + FRESHNESS.toMinutes() + " minutes away from now";
         } else if (claimedShop == null) {
             refusal = "the shop is not a myshopify.com domain";
         } else if (pending.isEmpty()) {
@@ -123,6 +129,20 @@ public class ShopifyCallbackServlet extends HttpServlet {
             return;
         }
         response.sendRedirect(request.getContextPath() + "/stores.xhtml?shopify=connected");
+    }
+
+    /**
+     * Whether Shopify's {@code timestamp} (seconds since the epoch, signed with the rest) lies
+     * within {@link #FRESHNESS} of {@code now}: an old signed callback is not accepted again,
+     * whatever its state says.
+     */
+    static boolean fresh(String timestamp, Instant now) {
+        try {
+            Instant signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
+            return Duration.between(signedAt, now).abs().compareTo(FRESHNESS) <= 0;
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            return false;
+        }
     }
 
     private void refuse(HttpServletResponse response, HttpServletRequest request, long workspaceId, Long storeId, ConnectionActor actor,
