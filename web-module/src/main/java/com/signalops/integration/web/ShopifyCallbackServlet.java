@@ -1,7 +1,5 @@
 package com.signalops.integration.web;
 
-import com.signalops.audit.domain.ActorType;
-import com.signalops.audit.service.CurrentActor;
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.web.ConsoleSession;
 import com.signalops.integration.domain.ConnectionActor;
@@ -73,9 +71,6 @@ public class ShopifyCallbackServlet extends HttpServlet {
             response.sendRedirect(request.getContextPath() + "/login.xhtml");
             return;
         }
-        // audit records of this request name the signed-in person and their address (the request id filter clears it)
-        CurrentActor.set(session.isTemporaryAccess() ? ActorType.STAFF : ActorType.USER, Long.toString(session.getUserId()),
-                session.getDisplayName(), request.getRemoteAddr());
         long workspaceId = session.getWorkspaceId();
         ConnectionActor actor = ConnectionActor.user(session.getUserId());
         Map<String, List<String>> parameters = new TreeMap<>();
