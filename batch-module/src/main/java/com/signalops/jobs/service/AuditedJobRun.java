@@ -16,9 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,9 +54,8 @@ public class AuditedJobRun implements JobListener {
             after.put("exitStatus", job.getExitStatus());
             AuditEntry entry = AuditEntry.of(AuditAction.JOB_RUN, failed ? AuditOutcome.FAILED : AuditOutcome.SUCCESS)
                     .by(ActorType.SYSTEM, job.getJobName()).via(AuditSource.BATCH).on(job.getExecutionId()).after(after).build();
-            LocalDateTime now = LocalDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
             try (Connection connection = database.dataSource().getConnection()) {
-                AuditAppend.of(entry, now, RequestIds.ofBatch(job.getExecutionId())).appendAlone(connection);
+                AuditAppend.of(entry, Instant.now(), RequestIds.ofBatch(job.getExecutionId())).appendAlone(connection);
             }
         } finally {
             RequestIds.clear();

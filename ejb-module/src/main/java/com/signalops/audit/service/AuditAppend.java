@@ -4,10 +4,13 @@ import com.signalops.audit.domain.AuditEntry;
 import com.signalops.audit.domain.AuditRecordCanonicalForm;
 import com.signalops.audit.domain.AuditRedactor;
 import com.signalops.shared.Digests;
+import com.signalops.shared.UtcInstantConverter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,6 +26,7 @@ public final class AuditAppend {
     public static final String CALL = "CALL audit_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final int ACTOR_NAME_LENGTH = 120;
+    private static final UtcInstantConverter UTC = new UtcInstantConverter();
 
     private final List<Object> parameters;
 
@@ -30,8 +34,12 @@ public final class AuditAppend {
         this.parameters = parameters;
     }
 
-    /** {@code entry}, which happened at {@code occurredAt} (milliseconds) in request {@code requestId} (may be null). */
-    public static AuditAppend of(AuditEntry entry, LocalDateTime occurredAt, String requestId) {
+    /**
+     * {@code entry}, which happened at {@code at} in request {@code requestId} (may be null); the
+     * time is kept, and hashed, at the {@code occurred_at} column's precision (milliseconds, UTC).
+     */
+    public static AuditAppend of(AuditEntry entry, Instant at, String requestId) {
+        LocalDateTime occurredAt = UTC.convertToDatabaseColumn(at.truncatedTo(ChronoUnit.MILLIS));
         String addressDigest = entry.clientAddress() == null ? null : Digests.sha256("address:" + entry.clientAddress());
         String beforeJson = AuditRedactor.DEFAULT.toJson(entry.before());
         String afterJson = AuditRedactor.DEFAULT.toJson(entry.after());

@@ -67,7 +67,7 @@ public class AuditTrail {
      */
     private void insert(AuditEntry given) {
         AuditEntry entry = CurrentActor.complete(given);
-        List<Object> parameters = AuditAppend.of(entry, now(), RequestIds.current().orElse(null)).parameters();
+        List<Object> parameters = AuditAppend.of(entry, clock.instant(), RequestIds.current().orElse(null)).parameters();
         Query call = em.createNativeQuery(AuditAppend.CALL);
         for (int i = 0; i < parameters.size(); i++) {
             call.setParameter(i + 1, parameters.get(i));
@@ -75,7 +75,7 @@ public class AuditTrail {
         call.executeUpdate();
     }
 
-    /** Now, at the precision of the {@code occurred_at} columns, so that the hashed value is the stored one. */
+    /** Now, at the precision of the {@code occurred_at} column of security events. */
     private LocalDateTime now() {
         return UTC.convertToDatabaseColumn(clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
