@@ -1,11 +1,15 @@
 package com.signalops.jobs.service;
 
 import jakarta.batch.operations.JobOperator;
+import com.signalops.jobs.domain.JobStarter;
 import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -17,20 +21,39 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Starts and restarts JSR-352 jobs by name. Outside any transaction: the batch runtime keeps its own. */
+/**
+ * Starts and restarts JSR-352 jobs by name, and describes executions; other modules reach it as
+ * {@link JobStarter}. Outside any transaction: the batch runtime keeps its own.
+ */
 @Stateless
+@LocalBean
+@Local(JobStarter.class)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class JobLauncher {
+public class JobLauncher implements JobStarter {
 
     private static final Logger LOG = Logger.getLogger(JobLauncher.class.getName());
     private static final Set<BatchStatus> INTERRUPTED = Set.of(BatchStatus.FAILED, BatchStatus.STOPPED);
     private static final Set<BatchStatus> IN_FLIGHT = Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
     /** Starts {@code jobName} and answers its execution id. */
+    @Override
     public long start(String jobName, Properties parameters) {
         long executionId = BatchRuntime.getJobOperator().start(jobName, parameters);
         LOG.log(Level.INFO, "Started job {0} as execution {1}", new Object[] {jobName, executionId});
         return executionId;
+    }
+
+    @Override
+    public Optional<JobRun> describe(long executionId) {
+        JobOperator operator = BatchRuntime.getJobOperator();
+        try {
+            JobExecution execution = operator.getJobExecution(executionId);
+            Properties parameters = operator.getParameters(executionId);
+            return Optional.of(new JobRun(executionId, execution.getJobName(), execution.getBatchStatus().name(),
+                    execution.getExitStatus(), parameters == null ? new Properties() : parameters));
+        } catch (NoSuchJobExecutionException e) {
+            return Optional.empty();
+        }
     }
 
     /**

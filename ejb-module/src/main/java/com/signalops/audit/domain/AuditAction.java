@@ -43,6 +43,8 @@ public enum AuditAction {
     STORE_CONNECT("store.connect", "store_connection"),
     /** A store disconnected: its token destroyed, the deletion of its data requested. */
     STORE_DISCONNECT("store.disconnect", "store_connection"),
+    /** An import of a store's data requested: files uploaded, or a Shopify bulk operation asked for (the entity is the import). */
+    STORE_IMPORT_START("store-import.start", "store_import"),
     AUDIT_VIEW("audit.view", "audit_log"),
     AUDIT_EXPORT("audit.export", "audit_log"),
     /** A console page or API call refused for want of a permission (the entity is the page or the call). */

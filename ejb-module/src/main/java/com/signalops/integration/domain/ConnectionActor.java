@@ -5,8 +5,8 @@ import com.signalops.audit.domain.AuditSource;
 import java.util.Objects;
 
 /**
- * Who connects or disconnects a store, and through which door: a console user, or Shopify itself
- * (the app/uninstalled webhook). It becomes the actor and source of the audit record.
+ * Who acts on a store's connection or imports its data, and through which door: a console user, an API
+ * key, or Shopify itself (the app/uninstalled webhook). It becomes the actor and source of the audit record.
  */
 public record ConnectionActor(ActorType type, String id, AuditSource source) {
 
@@ -18,6 +18,11 @@ public record ConnectionActor(ActorType type, String id, AuditSource source) {
     /** A signed-in user in the console. */
     public static ConnectionActor user(long userId) {
         return new ConnectionActor(ActorType.USER, Long.toString(userId), AuditSource.UI);
+    }
+
+    /** An API key through the REST API. */
+    public static ConnectionActor apiKey(long keyId) {
+        return new ConnectionActor(ActorType.API_KEY, Long.toString(keyId), AuditSource.API);
     }
 
     /** Shopify, by a webhook about the shop {@code shopDomain}. */

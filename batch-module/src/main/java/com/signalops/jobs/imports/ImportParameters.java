@@ -1,0 +1,24 @@
+package com.signalops.jobs.imports;
+
+import jakarta.batch.runtime.context.JobContext;
+import java.util.Properties;
+
+/**
+ * The workspace, store and import a {@code store-import} execution works on: the job-level
+ * properties of store-import.xml, taken from its job parameters.
+ */
+record ImportParameters(long workspaceId, long storeId, long importId) {
+
+    static ImportParameters of(JobContext job) {
+        Properties properties = job.getProperties();
+        return new ImportParameters(number(properties, "workspaceId"), number(properties, "storeId"), number(properties, "importId"));
+    }
+
+    private static long number(Properties properties, String name) {
+        String value = properties.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("store-import needs the job parameter " + name);
+        }
+        return Long.parseLong(value.trim());
+    }
+}
