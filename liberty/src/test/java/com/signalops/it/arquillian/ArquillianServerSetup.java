@@ -30,13 +30,16 @@ public final class ArquillianServerSetup implements BeforeAllCallback, Extension
                           <featureManager><feature>localConnector-1.0</feature></featureManager>
                           <!-- a credentials vault key for this run only -->
                           <variable name="SIGNALOPS_VAULT_KEYS" value="1:%s"/>
+                          <!-- and an email hash key -->
+                          <variable name="SIGNALOPS_EMAIL_HASH_KEY" value="%s"/>
                         </server>
-                        """.formatted(randomVaultKey()));
+                        """.formatted(randomVaultKey(), randomVaultKey()));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(getClass().getName(), this);
             }
         }
     }
 
+    /** 32 random bytes in base64: a vault key or an email hash key for this run only. */
     private static String randomVaultKey() {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);

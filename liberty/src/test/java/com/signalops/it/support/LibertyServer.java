@@ -23,6 +23,7 @@ public final class LibertyServer {
     private final Path wlp;
     private final Map<String, String> environment;
     private String vaultKeys;
+    private String emailHashKey;
 
     /**
      * @param environment added to the server process's environment (which otherwise is this
@@ -85,15 +86,21 @@ public final class LibertyServer {
     }
 
     /**
-     * Gives the server a credentials vault key (SIGNALOPS_VAULT_KEYS) unless its environment or this
-     * process's names one: version 1, 32 random bytes, generated once into resources/security/vault-keys
-     * (owner-only) so that tokens sealed in a kept dev database still open. Production sets its own.
+     * Gives the server a credentials vault key (SIGNALOPS_VAULT_KEYS) and an email hash key
+     * (SIGNALOPS_EMAIL_HASH_KEY) unless its environment or this process's names them: 32 random bytes
+     * each, generated once into resources/security (owner-only) so that what a kept dev database
+     * sealed or hashed still opens and matches. Production sets its own.
      */
     public void ensureVaultKeys() {
-        if (environment.containsKey("SIGNALOPS_VAULT_KEYS") || System.getenv("SIGNALOPS_VAULT_KEYS") != null) {
-            return;
+        vaultKeys = generatedSecret("SIGNALOPS_VAULT_KEYS", "vault-keys", "1:");
+        emailHashKey = generatedSecret("SIGNALOPS_EMAIL_HASH_KEY", "email-hash-key", "");
+    }
+
+    private String generatedSecret(String variable, String fileName, String prefix) {
+        if (environment.containsKey(variable) || System.getenv(variable) != null) {
+            return null;
         }
-        Path file = serverDir().resolve("resources/security/vault-keys");
+        Path file = serverDir().resolve("resources/security/" + fileName);
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
@@ -101,9 +108,9 @@ public final class LibertyServer {
                         java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
                 byte[] key = new byte[32];
                 new java.security.SecureRandom().nextBytes(key);
-                Files.writeString(file, "1:" + java.util.Base64.getEncoder().encodeToString(key));
+                Files.writeString(file, prefix + java.util.Base64.getEncoder().encodeToString(key));
             }
-            vaultKeys = Files.readString(file).trim();
+            return Files.readString(file).trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,6 +120,9 @@ public final class LibertyServer {
         builder.environment().putAll(environment);
         if (vaultKeys != null) {
             builder.environment().put("SIGNALOPS_VAULT_KEYS", vaultKeys);
+        }
+        if (emailHashKey != null) {
+            builder.environment().put("SIGNALOPS_EMAIL_HASH_KEY", emailHashKey);
         }
     }
 
