@@ -30,7 +30,7 @@ import java.sql.SQLException;
  * exactly there. It remembers the ids of the parents it accepted (the children that follow must
  * name one); after a restart it takes them back from the rows this import already wrote. A bad
  * line is thrown as a {@link SkippedLine}, which the step skips and records. A missing file reads
- * as empty: an upload imports one resource.
+ * as empty, and so does a file the import does not list: an upload imports one resource.
  */
 @Named
 @Dependent
@@ -61,7 +61,7 @@ public class ImportLineReader extends AbstractItemReader {
         parameters = ImportParameters.of(job);
         parser = new BulkLineParser(file);
         Path path = folder.file(parameters.workspaceId(), parameters.importId(), file);
-        if (!Files.exists(path)) {
+        if (!readsResource() || !Files.exists(path)) {
             return;
         }
         LinePosition position = checkpoint == null ? new LinePosition(0, 0) : (LinePosition) checkpoint;
@@ -112,6 +112,18 @@ public class ImportLineReader extends AbstractItemReader {
 
     private boolean isParent(ImportLine line) {
         return line instanceof ImportLine.ProductLine || line instanceof ImportLine.OrderLine;
+    }
+
+    /** Whether the import lists this reader's resource (a file it does not list is not its own, whatever the folder holds). */
+    private boolean readsResource() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT resources FROM store_import WHERE workspace_id = ? AND id = ?")) {
+            query.setLong(1, parameters.workspaceId());
+            query.setLong(2, parameters.importId());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && java.util.Arrays.asList(row.getString(1).split(",")).contains(file.key());
+            }
+        }
     }
 
     /** The parents this import wrote before the checkpoint: a child after it may name any of them. */
