@@ -31,7 +31,7 @@ public final class FacesForm {
         this.form = form;
         for (Element input : form.select("input[name]")) {
             String type = input.attr("type").toLowerCase();
-            if (type.equals("submit") || type.equals("button") || type.equals("image")) {
+            if (type.equals("submit") || type.equals("button") || type.equals("image") || type.equals("file")) {
                 continue;
             }
             if ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked")) {

@@ -266,9 +266,10 @@ class AuditCoverageIT {
                 .press("move-store:move"), Expected.of("store.move")));
         scenarios.put("storeImportBacking.upload", () -> {
             long store = TestTenants.store(workspace, null, "COV-UPLOAD", "cov-upload.myshopify.com");
-            return new Performed(FacesForm.of(admin, "/imports.xhtml?storeId=" + store, "upload").set("upload:resource", "products")
+            HttpResponse<String> uploaded = FacesForm.of(admin, "/imports.xhtml?storeId=" + store, "upload").set("upload:resource", "products")
                     .attach("upload:file", "products.jsonl", "{\"id\":\"gid://shopify/Product/1\",\"title\":\"Upload\"}\n".getBytes())
-                    .press("upload:start"), Expected.of("store-import.start"));
+                    .press("upload:start");
+            return new Performed(uploaded, Expected.of("store-import.start"));
         });
         scenarios.put("shopifyConnectionBacking.connect(store.id())", () -> new Performed(
                 ShopifyFlow.pressConnect(admin, "coverage-01.myshopify.com"), Expected.of("store.authorize")));
