@@ -70,6 +70,7 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         environment.put("SIGNALOPS_SHOPIFY_REDIRECT_URL", Https.uri("/shopify/callback").toString());
         // the webhook inbox is worked through every second, so that tests see a delivery processed soon
         environment.put("SIGNALOPS_WEBHOOK_POLL_SECONDS", "1");
+        environment.put("SIGNALOPS_AUDIT_SEAL_SECONDS", "1");
         server = LibertyServer.ofThisBuild(environment);
         server.stop();
         server.deployEar(Path.of(System.getProperty("signalops.ear", "target/signalops.ear")));

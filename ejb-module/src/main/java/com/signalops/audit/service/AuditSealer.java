@@ -1,0 +1,197 @@
+package com.signalops.audit.service;
+
+import com.signalops.audit.domain.AuditRecordCanonicalForm;
+import com.signalops.audit.domain.SealPass;
+import com.signalops.shared.Digests;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Links committed audit records into their chains, on a plain JDBC connection of the application's
+ * account, outside the writers' transactions (V17). A pass takes the unsealed records in id order,
+ * and for each chain locks its head, gives each record the next position, its predecessor's hash and
+ * {@code record_hash = SHA-256(link of version 3)} in a write-once {@code audit_seal} row, and moves
+ * the head; the pass commits as one transaction, so a chain is always sealed up to its head.
+ * <p>
+ * One sealer works at a time (a named database lock per schema, so several servers may run one).
+ * A record whose transaction commits after records with higher ids were sealed is not skipped: each
+ * pass looks at every record above the highest one sealed more than {@code lateCommitWindow} ago,
+ * and a writer's transaction ends long before that (the server's transaction timeout is 2 minutes).
+ * Such a record is sealed by the next pass, after the ones sealed before it, so a chain's order is
+ * the order of sealing, which is id order among the records committed at each pass. Only records
+ * written with a content digest of form version 3 are sealed; any other stays unsealed and the
+ * verifier reports it.
+ */
+public final class AuditSealer {
+
+    /** The late-commit window of the server: far beyond any transaction's timeout. */
+    public static final Duration LATE_COMMIT_WINDOW = Duration.ofMinutes(15);
+
+    private static final String LOCK = "SELECT GET_LOCK(CONCAT('signalops.audit-sealer.', DATABASE()), ?)";
+    private static final String UNLOCK = "SELECT RELEASE_LOCK(CONCAT('signalops.audit-sealer.', DATABASE()))";
+    private static final String FLOOR = "SELECT record_id FROM audit_seal WHERE sealed_at < UTC_TIMESTAMP(3) - INTERVAL ? SECOND "
+            + "ORDER BY record_id DESC LIMIT 1";
+    private static final String UNSEALED = "SELECT r.id, r.chain_key, r.content_digest FROM audit_record r "
+            + "WHERE r.id > ? AND r.form_version = " + AuditRecordCanonicalForm.VERSION_3 + " AND r.content_digest IS NOT NULL "
+            + "AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.record_id = r.id) ORDER BY r.id LIMIT ?";
+    private static final String NEW_HEAD = "INSERT INTO audit_chain_head (chain_key, seq, record_hash, updated_at) "
+            + "VALUES (?, 0, '" + AuditRecordCanonicalForm.GENESIS + "', UTC_TIMESTAMP(3)) ON DUPLICATE KEY UPDATE chain_key = chain_key";
+    private static final String HEAD = "SELECT seq, record_hash FROM audit_chain_head WHERE chain_key = ? FOR UPDATE";
+    private static final String SEAL = "INSERT INTO audit_seal (record_id, chain_key, seq, prev_hash, record_hash, sealed_at) "
+            + "VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(3))";
+    private static final String MOVE_HEAD = "UPDATE audit_chain_head SET seq = ?, record_hash = ?, updated_at = UTC_TIMESTAMP(3) "
+            + "WHERE chain_key = ?";
+
+    private final Connection connection;
+    private final int batchSize;
+    private final Duration lateCommitWindow;
+    private final Duration lockWait;
+
+    /** A sealer that leaves the work to another one at work instead of waiting for it. */
+    public AuditSealer(Connection connection, int batchSize, Duration lateCommitWindow) {
+        this(connection, batchSize, lateCommitWindow, Duration.ZERO);
+    }
+
+    private AuditSealer(Connection connection, int batchSize, Duration lateCommitWindow, Duration lockWait) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+        }
+        this.connection = connection;
+        this.batchSize = batchSize;
+        this.lateCommitWindow = lateCommitWindow;
+        this.lockWait = lockWait;
+    }
+
+    /** This sealer, waiting up to {@code wait} for another one at work to finish (for a caller that must see its records sealed). */
+    public AuditSealer waitingForLock(Duration wait) {
+        return new AuditSealer(connection, batchSize, lateCommitWindow, wait);
+    }
+
+    /** Seals up to one batch of unsealed records, in one transaction; busy when another sealer holds the lock. */
+    public SealPass sealOnce() throws SQLException {
+        if (!lock()) {
+            return SealPass.ofBusy();
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                Map<Long, List<Unsealed>> byChain = unsealed(floor());
+                int records = 0;
+                for (Map.Entry<Long, List<Unsealed>> chain : byChain.entrySet()) {
+                    records += seal(chain.getKey(), chain.getValue());
+                }
+                connection.commit();
+                return new SealPass(records, byChain.size(), false);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } finally {
+            unlock();
+        }
+    }
+
+    /** Seals every record committed by now, pass after pass; answers how many, or busy if another sealer is at work. */
+    public SealPass sealAll() throws SQLException {
+        int records = 0;
+        int chains = 0;
+        SealPass pass;
+        do {
+            pass = sealOnce();
+            records += pass.recordsSealed();
+            chains += pass.chains();
+        } while (pass.recordsSealed() == batchSize);
+        return new SealPass(records, chains, pass.busy() && records == 0);
+    }
+
+    /** Below this id every record that will ever commit is sealed: the highest id sealed more than the window ago. */
+    private long floor() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(FLOOR)) {
+            query.setLong(1, lateCommitWindow.toSeconds());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+    }
+
+    private Map<Long, List<Unsealed>> unsealed(long floor) throws SQLException {
+        Map<Long, List<Unsealed>> byChain = new LinkedHashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(UNSEALED)) {
+            query.setLong(1, floor);
+            query.setInt(2, batchSize);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    byChain.computeIfAbsent(rows.getLong(2), key -> new ArrayList<>()).add(new Unsealed(rows.getLong(1), rows.getString(3)));
+                }
+            }
+        }
+        return byChain;
+    }
+
+    private int seal(long chainKey, List<Unsealed> records) throws SQLException {
+        try (PreparedStatement newHead = connection.prepareStatement(NEW_HEAD)) {
+            newHead.setLong(1, chainKey);
+            newHead.executeUpdate();
+        }
+        long seq;
+        String prev;
+        try (PreparedStatement head = connection.prepareStatement(HEAD)) {
+            head.setLong(1, chainKey);
+            try (ResultSet rows = head.executeQuery()) {
+                rows.next();
+                seq = rows.getLong(1);
+                prev = rows.getString(2);
+            }
+        }
+        try (PreparedStatement seal = connection.prepareStatement(SEAL)) {
+            for (Unsealed record : records) {
+                seq++;
+                String hash = Digests.sha256(AuditRecordCanonicalForm.linkOfVersion3(chainKey, seq, prev, record.contentDigest()));
+                seal.setLong(1, record.id());
+                seal.setLong(2, chainKey);
+                seal.setLong(3, seq);
+                seal.setString(4, prev);
+                seal.setString(5, hash);
+                seal.addBatch();
+                prev = hash;
+            }
+            seal.executeBatch();
+        }
+        try (PreparedStatement move = connection.prepareStatement(MOVE_HEAD)) {
+            move.setLong(1, seq);
+            move.setString(2, prev);
+            move.setLong(3, chainKey);
+            move.executeUpdate();
+        }
+        return records.size();
+    }
+
+    private boolean lock() throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+            lock.setLong(1, lockWait.toSeconds());
+            try (ResultSet rows = lock.executeQuery()) {
+                return rows.next() && rows.getInt(1) == 1;
+            }
+        }
+    }
+
+    private void unlock() throws SQLException {
+        try (PreparedStatement unlock = connection.prepareStatement(UNLOCK); ResultSet rows = unlock.executeQuery()) {
+            rows.next();
+        }
+    }
+
+    /** A committed record waiting for its link. */
+    private record Unsealed(long id, String contentDigest) {
+    }
+}
