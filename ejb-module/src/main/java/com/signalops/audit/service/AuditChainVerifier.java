@@ -34,7 +34,8 @@ public final class AuditChainVerifier {
             + "FROM audit_seal s LEFT JOIN audit_record r ON r.id = s.record_id "
             + "WHERE s.chain_key = ? AND s.seq > ? ORDER BY s.seq LIMIT ?";
     private static final String UNSEALED = "SELECT r.chain_key, COUNT(*), MIN(r.id), MIN(r.occurred_at) FROM audit_record r "
-            + "WHERE r.occurred_at < UTC_TIMESTAMP(3) - INTERVAL ? SECOND AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.record_id = r.id) "
+            + "LEFT JOIN audit_seal s ON s.record_id = r.id "
+            + "WHERE r.occurred_at < UTC_TIMESTAMP(3) - INTERVAL ? SECOND AND s.record_id IS NULL "
             + "GROUP BY r.chain_key ORDER BY r.chain_key";
 
     private final Connection connection;

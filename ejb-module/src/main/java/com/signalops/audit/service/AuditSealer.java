@@ -15,19 +15,19 @@ import java.util.Map;
 
 /**
  * Links committed audit records into their chains, on a plain JDBC connection of the application's
- * account, outside the writers' transactions (V17). A pass takes the unsealed records in id order,
- * and for each chain locks its head, gives each record the next position, its predecessor's hash and
- * {@code record_hash = SHA-256(link of version 3)} in a write-once {@code audit_seal} row, and moves
- * the head; the pass commits as one transaction, so a chain is always sealed up to its head.
+ * account, outside the writers' transactions (V17). {@link #sealAll} takes the unsealed records in
+ * id order, a batch per transaction, and for each chain in the batch locks its head, gives each
+ * record the next position, its predecessor's hash and {@code record_hash = SHA-256(link of
+ * version 3)} in a write-once {@code audit_seal} row, and moves the head; so a chain is always sealed
+ * up to its head.
  * <p>
  * One sealer works at a time (a named database lock per schema, so several servers may run one).
  * A record whose transaction commits after records with higher ids were sealed is not skipped: each
- * pass looks at every record above the highest one sealed more than {@code lateCommitWindow} ago,
- * and a writer's transaction ends long before that (the server's transaction timeout is 2 minutes).
- * Such a record is sealed by the next pass, after the ones sealed before it, so a chain's order is
- * the order of sealing, which is id order among the records committed at each pass. Only records
- * written with a content digest of form version 3 are sealed; any other stays unsealed and the
- * verifier reports it.
+ * call starts at the floor, the highest id sealed more than {@code lateCommitWindow} ago, and a
+ * writer's transaction ends long before that (the server's transaction timeout is 2 minutes). Such
+ * a record is sealed by the next call, after the ones sealed before it, so a chain's order is the
+ * order of sealing: id order among the records committed at each call. Only records written with a
+ * content digest of form version 3 are sealed; any other stays unsealed and the verifier reports it.
  */
 public final class AuditSealer {
 
@@ -38,9 +38,11 @@ public final class AuditSealer {
     private static final String UNLOCK = "SELECT RELEASE_LOCK(CONCAT('signalops.audit-sealer.', DATABASE()))";
     private static final String FLOOR = "SELECT record_id FROM audit_seal WHERE sealed_at < UTC_TIMESTAMP(3) - INTERVAL ? SECOND "
             + "ORDER BY record_id DESC LIMIT 1";
+    /** An anti-join by primary key, row by row in id order (a NOT EXISTS would be materialised: every seal, every batch). */
     private static final String UNSEALED = "SELECT r.id, r.chain_key, r.content_digest FROM audit_record r "
+            + "LEFT JOIN audit_seal s ON s.record_id = r.id "
             + "WHERE r.id > ? AND r.form_version = " + AuditRecordCanonicalForm.VERSION_3 + " AND r.content_digest IS NOT NULL "
-            + "AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.record_id = r.id) ORDER BY r.id LIMIT ?";
+            + "AND s.record_id IS NULL ORDER BY r.id LIMIT ?";
     private static final String NEW_HEAD = "INSERT INTO audit_chain_head (chain_key, seq, record_hash, updated_at) "
             + "VALUES (?, 0, '" + AuditRecordCanonicalForm.GENESIS + "', UTC_TIMESTAMP(3)) ON DUPLICATE KEY UPDATE chain_key = chain_key";
     private static final String HEAD = "SELECT seq, record_hash FROM audit_chain_head WHERE chain_key = ? FOR UPDATE";
@@ -74,44 +76,54 @@ public final class AuditSealer {
         return new AuditSealer(connection, batchSize, lateCommitWindow, wait);
     }
 
-    /** Seals up to one batch of unsealed records, in one transaction; busy when another sealer holds the lock. */
-    public SealPass sealOnce() throws SQLException {
+    /**
+     * Seals every record committed by now, a batch per transaction; answers how many, or busy if
+     * another sealer is at work. The first batch starts at the floor; each further batch after the
+     * last id sealed, so that a backlog is read once: a record committed meanwhile below that id is
+     * found by the next call, which starts at the floor again.
+     */
+    public SealPass sealAll() throws SQLException {
         if (!lock()) {
             return SealPass.ofBusy();
         }
         boolean autoCommit = connection.getAutoCommit();
         try {
             connection.setAutoCommit(false);
-            try {
-                Map<Long, List<Unsealed>> byChain = unsealed(floor());
-                int records = 0;
-                for (Map.Entry<Long, List<Unsealed>> chain : byChain.entrySet()) {
-                    records += seal(chain.getKey(), chain.getValue());
-                }
-                connection.commit();
-                return new SealPass(records, byChain.size(), false);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+            long after = floor();
+            int records = 0;
+            int chains = 0;
+            int sealed;
+            do {
+                List<Unsealed> batch = unsealed(after);
+                sealed = batch.size();
+                chains += sealBatch(batch);
+                records += sealed;
+                after = sealed == 0 ? after : batch.get(sealed - 1).id();
+            } while (sealed == batchSize);
+            return new SealPass(records, chains, false);
         } finally {
-            unlock();
+            try {
+                connection.setAutoCommit(autoCommit);
+            } finally {
+                unlock();
+            }
         }
     }
 
-    /** Seals every record committed by now, pass after pass; answers how many, or busy if another sealer is at work. */
-    public SealPass sealAll() throws SQLException {
-        int records = 0;
-        int chains = 0;
-        SealPass pass;
-        do {
-            pass = sealOnce();
-            records += pass.recordsSealed();
-            chains += pass.chains();
-        } while (pass.recordsSealed() == batchSize);
-        return new SealPass(records, chains, pass.busy() && records == 0);
+    /** Seals {@code batch} in one transaction; answers how many chains it touched. */
+    private int sealBatch(List<Unsealed> batch) throws SQLException {
+        try {
+            Map<Long, List<Unsealed>> byChain = new LinkedHashMap<>();
+            batch.forEach(record -> byChain.computeIfAbsent(record.chainKey(), key -> new ArrayList<>()).add(record));
+            for (Map.Entry<Long, List<Unsealed>> chain : byChain.entrySet()) {
+                seal(chain.getKey(), chain.getValue());
+            }
+            connection.commit();
+            return byChain.size();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
     }
 
     /** Below this id every record that will ever commit is sealed: the highest id sealed more than the window ago. */
@@ -124,21 +136,22 @@ public final class AuditSealer {
         }
     }
 
-    private Map<Long, List<Unsealed>> unsealed(long floor) throws SQLException {
-        Map<Long, List<Unsealed>> byChain = new LinkedHashMap<>();
+    /** The next batch of unsealed records above id {@code after}, in id order. */
+    private List<Unsealed> unsealed(long after) throws SQLException {
+        List<Unsealed> batch = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(UNSEALED)) {
-            query.setLong(1, floor);
+            query.setLong(1, after);
             query.setInt(2, batchSize);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    byChain.computeIfAbsent(rows.getLong(2), key -> new ArrayList<>()).add(new Unsealed(rows.getLong(1), rows.getString(3)));
+                    batch.add(new Unsealed(rows.getLong(1), rows.getLong(2), rows.getString(3)));
                 }
             }
         }
-        return byChain;
+        return batch;
     }
 
-    private int seal(long chainKey, List<Unsealed> records) throws SQLException {
+    private void seal(long chainKey, List<Unsealed> records) throws SQLException {
         try (PreparedStatement newHead = connection.prepareStatement(NEW_HEAD)) {
             newHead.setLong(1, chainKey);
             newHead.executeUpdate();
@@ -173,7 +186,6 @@ public final class AuditSealer {
             move.setLong(3, chainKey);
             move.executeUpdate();
         }
-        return records.size();
     }
 
     private boolean lock() throws SQLException {
@@ -192,6 +204,6 @@ public final class AuditSealer {
     }
 
     /** A committed record waiting for its link. */
-    private record Unsealed(long id, String contentDigest) {
+    private record Unsealed(long id, long chainKey, String contentDigest) {
     }
 }
