@@ -223,8 +223,24 @@ class AuditLogTest {
                 "ix_audit_record_actor", "ix_audit_record_chain");
         assertIndexed(AuditQueries.auditPage(workspace, AuditFilter.builder().entity("store", "1").build(), null, false),
                 "ix_audit_record_entity", "ix_audit_record_chain");
+        assertReads(AuditQueries.auditPage(workspace, AuditFilter.builder().between(START.plusSeconds(60 * 60), START.plusSeconds(70 * 60))
+                .build(), null, false), "ix_audit_record_time");
         assertIndexed(AuditQueries.securityEventPage(workspace, SecurityEventFilter.none(), null),
                 "ix_security_event_workspace");
+    }
+
+    /** A time range that ends in the past reads its range on the time index, and sorts that range alone. */
+    private static void assertReads(AuditQueries.Sql sql, String key) throws SQLException {
+        try (Connection root = db.mariaDb().rootConnection(DATABASE); PreparedStatement explain = root.prepareStatement("EXPLAIN " + sql.text())) {
+            for (int i = 0; i < sql.parameters().size(); i++) {
+                explain.setObject(i + 1, sql.parameters().get(i));
+            }
+            try (ResultSet plan = explain.executeQuery()) {
+                assertTrue(plan.next());
+                assertEquals(key, plan.getString("key"), sql.text());
+                assertEquals("range", plan.getString("type"), sql.text());
+            }
+        }
     }
 
     /** The statement reads one of {@code keys} in its order: no full scan, no sort of the chain. */
