@@ -23,10 +23,11 @@ import java.util.Map;
  * <p>
  * One sealer works at a time (a named database lock per schema, so several servers may run one).
  * A record whose transaction commits after records with higher ids were sealed is not skipped: each
- * call starts at the floor, the highest id sealed more than {@code lateCommitWindow} ago, and a
- * writer's transaction ends long before that (the server's transaction timeout is 2 minutes). Such
- * a record is sealed by the next call, after the ones sealed before it, so a chain's order is the
- * order of sealing: id order among the records committed at each call. Only records written with a
+ * call starts at the floor, the highest id sealed more than {@code lateCommitWindow} before the
+ * newest seal, and a writer's transaction ends long before that (the server's transaction timeout
+ * is 2 minutes), also when the sealer stood still for longer. Such a record is sealed by the next
+ * call, after the ones sealed before it, so a chain's order is the order of sealing: id order among
+ * the records committed at each call. Only records written with a
  * content digest of form version 3 are sealed; any other stays unsealed and the verifier reports it.
  */
 public final class AuditSealer {
@@ -36,8 +37,13 @@ public final class AuditSealer {
 
     private static final String LOCK = "SELECT GET_LOCK(CONCAT('signalops.audit-sealer.', DATABASE()), ?)";
     private static final String UNLOCK = "SELECT RELEASE_LOCK(CONCAT('signalops.audit-sealer.', DATABASE()))";
-    private static final String FLOOR = "SELECT record_id FROM audit_seal WHERE sealed_at < UTC_TIMESTAMP(3) - INTERVAL ? SECOND "
-            + "ORDER BY record_id DESC LIMIT 1";
+    /**
+     * The window is counted back from the newest seal (the heads move with every seal), not from now:
+     * after the sealer stood still, a record whose transaction was open when it stopped is still
+     * above the floor.
+     */
+    private static final String FLOOR = "SELECT record_id FROM audit_seal "
+            + "WHERE sealed_at < (SELECT MAX(updated_at) FROM audit_chain_head) - INTERVAL ? SECOND ORDER BY record_id DESC LIMIT 1";
     /** An anti-join by primary key, row by row in id order (a NOT EXISTS would be materialised: every seal, every batch). */
     private static final String UNSEALED = "SELECT r.id, r.chain_key, r.content_digest FROM audit_record r "
             + "LEFT JOIN audit_seal s ON s.record_id = r.id "
@@ -126,7 +132,7 @@ public final class AuditSealer {
         }
     }
 
-    /** Below this id every record that will ever commit is sealed: the highest id sealed more than the window ago. */
+    /** Below this id every record that will ever commit is sealed: the highest id sealed more than the window before the newest seal. */
     private long floor() throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(FLOOR)) {
             query.setLong(1, lateCommitWindow.toSeconds());

@@ -122,6 +122,28 @@ class AuditSealerTest {
     }
 
     @Test
+    void sealsALateCommitAlsoWhenTheSealerStoodStillLongerThanTheWindowMeanwhile() throws SQLException {
+        long workspace = NEXT_WORKSPACE.incrementAndGet();
+        try (Connection slow = app(); Connection quick = app()) {
+            slow.setAutoCommit(false);
+            long late = insert(slow, workspace);
+            long early = insert(quick, workspace);
+            seal();
+            // the sealer then stands still for two hours: every seal so far is that much older
+            asDba("UPDATE audit_seal SET sealed_at = sealed_at - INTERVAL 2 HOUR", "audit_seal_no_update");
+            try (Connection root = root(); Statement statement = root.createStatement()) {
+                statement.execute("UPDATE audit_chain_head SET updated_at = updated_at - INTERVAL 2 HOUR");
+            }
+
+            slow.commit();
+            seal();
+
+            assertEquals(List.of(early, late), sealedInOrder(workspace));
+        }
+        assertTrue(verify(workspace).intact());
+    }
+
+    @Test
     void sealingAgainOrWithTwoSealersAtOnceLinksEveryRecordExactlyOnce() throws Exception {
         long workspace = NEXT_WORKSPACE.incrementAndGet();
         for (int n = 0; n < 30; n++) {
@@ -184,7 +206,8 @@ class AuditSealerTest {
         seal();
         long editedEarly = record(beforeSealing);
 
-        asDba("UPDATE audit_record SET outcome = 'SUCCESS' WHERE id IN (" + editedLater + ", " + editedEarly + ")");
+        asDba("UPDATE audit_record SET outcome = 'SUCCESS' WHERE id IN (" + editedLater + ", " + editedEarly + ")",
+                "audit_record_no_update");
         seal();
 
         assertEquals(new ChainBreak(afterSealing, editedLater, 2, "record_hash does not match the record's content"),
@@ -289,14 +312,14 @@ class AuditSealerTest {
     }
 
     /** A privileged edit behind the triggers' back: the trigger taken away and put back as it was. */
-    private static void asDba(String sql) throws SQLException {
+    private static void asDba(String sql, String trigger) throws SQLException {
         try (Connection root = root(); Statement statement = root.createStatement()) {
             String definition;
-            try (ResultSet shown = statement.executeQuery("SHOW CREATE TRIGGER audit_record_no_update")) {
+            try (ResultSet shown = statement.executeQuery("SHOW CREATE TRIGGER " + trigger)) {
                 shown.next();
                 definition = shown.getString("SQL Original Statement");
             }
-            statement.execute("DROP TRIGGER audit_record_no_update");
+            statement.execute("DROP TRIGGER " + trigger);
             try {
                 statement.execute(sql);
             } finally {
