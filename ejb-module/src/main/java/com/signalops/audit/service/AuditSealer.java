@@ -9,9 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Links committed audit records into their chains, on a plain JDBC connection of the application's
@@ -97,16 +99,16 @@ public final class AuditSealer {
             connection.setAutoCommit(false);
             long after = floor();
             int records = 0;
-            int chains = 0;
+            Set<Long> chains = new HashSet<>();
             int sealed;
             do {
                 List<Unsealed> batch = unsealed(after);
                 sealed = batch.size();
-                chains += sealBatch(batch);
+                chains.addAll(sealBatch(batch));
                 records += sealed;
                 after = sealed == 0 ? after : batch.get(sealed - 1).id();
             } while (sealed == batchSize);
-            return new SealPass(records, chains, false);
+            return new SealPass(records, chains.size(), false);
         } finally {
             try {
                 connection.setAutoCommit(autoCommit);
@@ -116,8 +118,8 @@ public final class AuditSealer {
         }
     }
 
-    /** Seals {@code batch} in one transaction; answers how many chains it touched. */
-    private int sealBatch(List<Unsealed> batch) throws SQLException {
+    /** Seals {@code batch} in one transaction; answers the chains it moved. */
+    private Set<Long> sealBatch(List<Unsealed> batch) throws SQLException {
         try {
             Map<Long, List<Unsealed>> byChain = new LinkedHashMap<>();
             batch.forEach(record -> byChain.computeIfAbsent(record.chainKey(), key -> new ArrayList<>()).add(record));
@@ -125,7 +127,7 @@ public final class AuditSealer {
                 seal(chain.getKey(), chain.getValue());
             }
             connection.commit();
-            return byChain.size();
+            return byChain.keySet();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
