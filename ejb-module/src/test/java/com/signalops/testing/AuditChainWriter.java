@@ -1,67 +1,40 @@
 package com.signalops.testing;
 
+import com.signalops.audit.domain.ActorType;
+import com.signalops.audit.domain.AuditAction;
+import com.signalops.audit.domain.AuditEntry;
+import com.signalops.audit.domain.AuditOutcome;
 import com.signalops.audit.domain.AuditRecordCanonicalForm;
+import com.signalops.audit.domain.AuditSource;
+import com.signalops.audit.service.AuditAppend;
+import com.signalops.audit.service.AuditSealer;
 import com.signalops.shared.Digests;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes audit chains straight through JDBC, for tests that need records of a chosen time or a
- * privileged rewrite: appends as the application does (next position after the head, hashed in
- * canonical form 1), and rewrites a chain consistently, as an attacker with root would.
+ * privileged rewrite: inserts records as the application does ({@link AuditAppend}) and seals them
+ * with the application's {@link AuditSealer}, and rewrites a chain consistently, as an attacker
+ * with root would.
  */
 public final class AuditChainWriter {
-
-    private static final String INSERT = "INSERT INTO audit_record (workspace_id, seq, prev_hash, record_hash, occurred_at, actor_type, "
-            + "actor_id, source, action, entity_type, entity_id, outcome) VALUES (?, ?, ?, ?, ?, 'account', 'acct-3', 'console', ?, 'store', "
-            + "'5', ?)";
 
     private AuditChainWriter() {
     }
 
-    /** Appends one record per time to the chain of {@code workspace} (null: chain 0) and moves its head. */
+    /** Inserts one record per time into the chain of {@code workspace} (null: chain 0), then seals every unsealed record. */
     public static void append(Connection connection, Long workspace, LocalDateTime... occurredAt) throws SQLException {
-        long chainKey = AuditRecordCanonicalForm.chainKey(workspace);
-        long seq = 0;
-        String prev = AuditRecordCanonicalForm.GENESIS;
-        try (PreparedStatement head = connection.prepareStatement("SELECT seq, record_hash FROM audit_chain_head WHERE chain_key = ?")) {
-            head.setLong(1, chainKey);
-            try (ResultSet rows = head.executeQuery()) {
-                if (rows.next()) {
-                    seq = rows.getLong(1);
-                    prev = rows.getString(2);
-                }
-            }
-        }
-        for (LocalDateTime at : occurredAt) {
-            seq++;
-            String action = "store.update-" + seq;
-            String hash = Digests.sha256(AuditRecordCanonicalForm.of(seq, prev, at, workspace, "account", "acct-3", "console", action,
-                    "store", "5", "denied", null));
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setObject(1, workspace);
-                insert.setLong(2, seq);
-                insert.setString(3, prev);
-                insert.setString(4, hash);
-                insert.setObject(5, at);
-                insert.setString(6, action);
-                insert.setString(7, "denied");
-                insert.executeUpdate();
-            }
-            prev = hash;
-        }
-        try (PreparedStatement head = connection.prepareStatement("INSERT INTO audit_chain_head (chain_key, seq, record_hash, updated_at) "
-                + "VALUES (?, ?, ?, UTC_TIMESTAMP(3)) ON DUPLICATE KEY UPDATE seq = VALUES(seq), record_hash = VALUES(record_hash), "
-                + "updated_at = VALUES(updated_at)")) {
-            head.setLong(1, chainKey);
-            head.setLong(2, seq);
-            head.setString(3, prev);
-            head.executeUpdate();
-        }
+        insertUnsealed(connection, workspace, occurredAt);
+        seal(connection);
     }
 
     /** Appends {@code records} records one minute apart from {@code first}. */
@@ -73,25 +46,49 @@ public final class AuditChainWriter {
         append(connection, workspace, times);
     }
 
+    /** Inserts one record per time, as a writer does, and leaves them for the sealer; answers their ids. */
+    public static List<Long> insertUnsealed(Connection connection, Long workspace, LocalDateTime... occurredAt) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        for (LocalDateTime at : occurredAt) {
+            AuditEntry entry = AuditEntry.of(AuditAction.STORE_MOVE, AuditOutcome.DENIED).in(workspace).by(ActorType.USER, "acct-3")
+                    .via(AuditSource.UI).on("store", at.toString()).build();
+            AuditAppend.of(entry, at.toInstant(ZoneOffset.UTC), null).appendTo(connection);
+            try (Statement statement = connection.createStatement(); ResultSet id = statement.executeQuery("SELECT LAST_INSERT_ID()")) {
+                id.next();
+                ids.add(id.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    /** Seals every record committed so far, as the server's timer does, waiting for a sealer at work (a server's) to finish. */
+    public static void seal(Connection connection) throws SQLException {
+        new AuditSealer(connection, 100, AuditSealer.LATE_COMMIT_WINDOW).waitingForLock(Duration.ofSeconds(30)).sealAll();
+    }
+
     /**
-     * What a root account that knows the canonical form can do: every stored record of the chain gets
-     * outcome {@code outcome} and is hashed again from the chain's start (its checkpoint, or genesis),
-     * and the head follows, so the chain verifies again. {@code root} may drop and recreate the UPDATE trigger.
+     * What a root account that knows the canonical form can do: every sealed record of the chain gets
+     * outcome {@code outcome}, its content digest and its link are computed again from the chain's
+     * start (its checkpoint, or genesis), and the head follows, so the chain verifies again.
+     * {@code root} may drop and recreate the UPDATE triggers.
      */
     public static void rewrite(Connection root, Long workspace, String outcome) throws SQLException {
         long chainKey = AuditRecordCanonicalForm.chainKey(workspace);
+        List<String> dropped = new ArrayList<>();
         try (Statement statement = root.createStatement()) {
-            String definition = null;
-            try (ResultSet shown = statement.executeQuery("SELECT COUNT(*) FROM information_schema.triggers "
-                    + "WHERE trigger_schema = DATABASE() AND trigger_name = 'audit_record_no_update'")) {
-                shown.next();
-                if (shown.getInt(1) > 0) {
-                    try (ResultSet created = root.createStatement().executeQuery("SHOW CREATE TRIGGER audit_record_no_update")) {
-                        created.next();
-                        definition = created.getString("SQL Original Statement");
+            for (String trigger : new String[] {"audit_record_no_update", "audit_seal_no_update"}) {
+                try (ResultSet shown = statement.executeQuery("SELECT COUNT(*) FROM information_schema.triggers "
+                        + "WHERE trigger_schema = DATABASE() AND trigger_name = '" + trigger + "'")) {
+                    shown.next();
+                    if (shown.getInt(1) == 0) {
+                        continue;
                     }
-                    statement.execute("DROP TRIGGER audit_record_no_update");
                 }
+                try (ResultSet created = statement.executeQuery("SHOW CREATE TRIGGER " + trigger)) {
+                    created.next();
+                    dropped.add(created.getString("SQL Original Statement"));
+                }
+                statement.execute("DROP TRIGGER " + trigger);
             }
             try {
                 String prev = AuditRecordCanonicalForm.GENESIS;
@@ -101,21 +98,31 @@ public final class AuditChainWriter {
                         prev = checkpoint.getString(1);
                     }
                 }
-                try (PreparedStatement rows = root.prepareStatement("SELECT id, seq, occurred_at, action FROM audit_record "
-                        + "WHERE chain_key = ? ORDER BY seq")) {
+                try (PreparedStatement rows = root.prepareStatement("SELECT r.id, s.seq, r.occurred_at, r.workspace_id, r.actor_type, "
+                        + "r.actor_id, r.source, r.action, r.entity_type, r.entity_id, r.client_address_digest, r.request_id, "
+                        + "r.before_json, r.after_json FROM audit_seal s JOIN audit_record r ON r.id = s.record_id "
+                        + "WHERE s.chain_key = ? ORDER BY s.seq")) {
                     rows.setLong(1, chainKey);
                     try (ResultSet row = rows.executeQuery()) {
                         while (row.next()) {
-                            String hash = Digests.sha256(AuditRecordCanonicalForm.of(row.getLong("seq"), prev,
-                                    row.getObject("occurred_at", LocalDateTime.class), workspace, "account", "acct-3", "console",
-                                    row.getString("action"), "store", "5", outcome, null));
-                            try (PreparedStatement update = root.prepareStatement(
-                                    "UPDATE audit_record SET outcome = ?, prev_hash = ?, record_hash = ? WHERE id = ?")) {
-                                update.setString(1, outcome);
-                                update.setString(2, prev);
-                                update.setString(3, hash);
-                                update.setLong(4, row.getLong("id"));
-                                update.executeUpdate();
+                            String digest = Digests.sha256(AuditRecordCanonicalForm.contentOfVersion3(
+                                    row.getObject("occurred_at", LocalDateTime.class), row.getObject("workspace_id", Long.class),
+                                    row.getString("actor_type"), row.getString("actor_id"), row.getString("source"), row.getString("action"),
+                                    row.getString("entity_type"), row.getString("entity_id"), outcome, row.getString("client_address_digest"),
+                                    row.getString("request_id"), row.getString("before_json"), row.getString("after_json")));
+                            String hash = Digests.sha256(AuditRecordCanonicalForm.linkOfVersion3(chainKey, row.getLong("seq"), prev, digest));
+                            try (PreparedStatement record = root.prepareStatement(
+                                    "UPDATE audit_record SET outcome = ?, content_digest = ? WHERE id = ?");
+                                    PreparedStatement seal = root.prepareStatement(
+                                            "UPDATE audit_seal SET prev_hash = ?, record_hash = ? WHERE record_id = ?")) {
+                                record.setString(1, outcome);
+                                record.setString(2, digest);
+                                record.setLong(3, row.getLong("id"));
+                                record.executeUpdate();
+                                seal.setString(1, prev);
+                                seal.setString(2, hash);
+                                seal.setLong(3, row.getLong("id"));
+                                seal.executeUpdate();
                             }
                             prev = hash;
                         }
@@ -123,7 +130,7 @@ public final class AuditChainWriter {
                 }
                 statement.execute("UPDATE audit_chain_head SET record_hash = '" + prev + "' WHERE chain_key = " + chainKey);
             } finally {
-                if (definition != null) {
+                for (String definition : dropped) {
                     statement.execute(definition);
                 }
             }

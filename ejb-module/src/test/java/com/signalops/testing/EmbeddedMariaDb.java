@@ -189,7 +189,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /**
      * Creates (or sets the password of) the audit retention account {@code user} of {@code database}
      * with what the retention sweep needs and nothing more: SELECT on the schema, DELETE on
-     * {@code audit_record}, SELECT, INSERT and UPDATE on {@code audit_chain_checkpoint}. MariaDB grants
+     * {@code audit_record} and {@code audit_seal}, SELECT, INSERT and UPDATE on {@code audit_chain_checkpoint}. MariaDB grants
      * on a table only once it exists, so call it again after the migrations have run; it grants
      * what it can each time.
      */
@@ -201,6 +201,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 tables.next();
                 migrated = tables.getInt(1) == 2;
             }
+            boolean sealed;
+            try (var tables = statement.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + database
+                    + "' AND table_name = 'audit_seal'")) {
+                tables.next();
+                sealed = tables.getInt(1) == 1;
+            }
             for (String host : new String[] {"localhost", "127.0.0.1"}) {
                 String account = "'" + user + "'@'" + host + "'";
                 statement.execute("CREATE USER IF NOT EXISTS " + account);
@@ -208,6 +214,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 statement.execute("GRANT SELECT ON `" + database + "`.* TO " + account);
                 if (migrated) {
                     statement.execute("GRANT DELETE ON `" + database + "`.audit_record TO " + account);
+                    if (sealed) {
+                        statement.execute("GRANT DELETE ON `" + database + "`.audit_seal TO " + account);
+                    }
                     statement.execute("GRANT SELECT, INSERT, UPDATE ON `" + database + "`.audit_chain_checkpoint TO " + account);
                 }
             }

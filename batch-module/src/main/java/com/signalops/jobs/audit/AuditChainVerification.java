@@ -4,6 +4,7 @@ import com.signalops.audit.domain.ChainBreak;
 import com.signalops.audit.domain.ChainVerification;
 import com.signalops.audit.domain.LoggedChainHead;
 import com.signalops.audit.domain.Severity;
+import com.signalops.audit.domain.UnsealedRecords;
 import com.signalops.audit.service.AuditChainVerifier;
 import com.signalops.audit.service.AuditHeadLedger;
 import com.signalops.audit.service.SecurityEvents;
@@ -35,8 +36,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * database ({@code SIGNALOPS_AUDIT_HEADS_FILE}), and is compared with the head that file last held:
  * a chain that no longer continues it (a rewrite of the whole table, which verifies again) raises a
  * CRITICAL {@value #REWRITTEN} event. A broken or rewritten chain's head is not appended, so the last
- * good head stays the reference and the event comes again each night until someone looks. It only
- * reads the database, so a restart simply verifies again; a stop ends it between chains.
+ * good head stays the reference and the event comes again each night until someone looks. Records
+ * the sealer has not linked into their chain within {@code unsealedBoundSeconds} of occurring (it
+ * stopped, or cannot seal them) raise a HIGH {@value #UNSEALED} event per chain, naming the oldest.
+ * It only reads the database, so a restart simply verifies again; a stop ends it between chains.
  */
 @Named
 @Dependent
@@ -44,6 +47,7 @@ public class AuditChainVerification extends AbstractBatchlet {
 
     static final String BROKEN = "audit.chain-broken";
     static final String REWRITTEN = "audit.chain-rewritten";
+    static final String UNSEALED = "audit.unsealed";
 
     private static final Logger LOG = Logger.getLogger(AuditChainVerification.class.getName());
 
@@ -58,6 +62,11 @@ public class AuditChainVerification extends AbstractBatchlet {
     @Inject
     @BatchProperty
     private String pageSize;
+
+    /** How long after it occurred a record must be sealed; the sealer runs every few seconds. */
+    @Inject
+    @BatchProperty
+    private String unsealedBoundSeconds;
 
     private volatile boolean stopRequested;
 
@@ -100,8 +109,16 @@ public class AuditChainVerification extends AbstractBatchlet {
             } finally {
                 ledger.append(heads);
             }
+            long bound = Long.parseLong(unsealedBoundSeconds.trim());
+            List<UnsealedRecords> unsealed = verifier.unsealedBefore(bound);
+            for (UnsealedRecords chain : unsealed) {
+                String details = chain.describe(bound);
+                LOG.log(Level.SEVERE, details);
+                SecurityEvents.raise(connection, chain.chainKey() == 0 ? null : chain.chainKey(), UNSEALED, Severity.HIGH, details,
+                        Instant.now());
+            }
+            return "CHAINS=" + chains + " BROKEN=" + broken + " REWRITTEN=" + rewritten + " UNSEALED=" + unsealed.size();
         }
-        return "CHAINS=" + chains + " BROKEN=" + broken + " REWRITTEN=" + rewritten;
     }
 
     /** Chains that were logged but have neither head nor records any more: the whole chain was removed. */

@@ -55,7 +55,7 @@ public class AuditedJobRun implements JobListener {
             AuditEntry entry = AuditEntry.of(AuditAction.JOB_RUN, failed ? AuditOutcome.FAILED : AuditOutcome.SUCCESS)
                     .by(ActorType.SYSTEM, job.getJobName()).via(AuditSource.BATCH).on(job.getExecutionId()).after(after).build();
             try (Connection connection = database.dataSource().getConnection()) {
-                AuditAppend.of(entry, Instant.now(), RequestIds.ofBatch(job.getExecutionId())).appendAlone(connection);
+                AuditAppend.of(entry, Instant.now(), RequestIds.ofBatch(job.getExecutionId())).appendTo(connection);
             }
         } finally {
             RequestIds.clear();

@@ -6,10 +6,8 @@ import static com.signalops.jobs.JobRuns.parameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.signalops.audit.domain.AuditRecordCanonicalForm;
 import com.signalops.audit.service.AuditRetention;
 import com.signalops.jobs.history.TestApplicationDatabase;
-import com.signalops.shared.Digests;
 import com.signalops.system.service.SchemaMigrator;
 import com.signalops.testing.AuditChainWriter;
 import com.signalops.testing.EmbeddedMariaDb;
@@ -85,6 +83,8 @@ class AuditChainVerifyJobTest {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TRIGGER audit_record_no_update");
             statement.execute("DROP TRIGGER audit_record_no_delete");
+            statement.execute("DROP TRIGGER audit_seal_no_update");
+            statement.execute("DROP TRIGGER audit_seal_no_delete");
         }
     }
 
@@ -102,6 +102,7 @@ class AuditChainVerifyJobTest {
         JOB_LOG.addHandler(capture);
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM audit_record");
+            statement.execute("DELETE FROM audit_seal");
             statement.execute("DELETE FROM audit_chain_head");
             statement.execute("DELETE FROM security_event");
             // checkpoints are never deleted (V12): chains with a checkpoint are not reused between tests
@@ -116,8 +117,8 @@ class AuditChainVerifyJobTest {
     @Test
     void namesTheRecordAPrivilegedConnectionEditedInACriticalSecurityEvent() throws Exception {
         try (Connection connection = connect()) {
-            append(connection, 21L, 3);
-            append(connection, 22L, 2);
+            AuditChainWriter.append(connection, 21L, FIRST, 3);
+            AuditChainWriter.append(connection, 22L, FIRST, 2);
         }
         long edited = recordId(21, 2);
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
@@ -127,7 +128,7 @@ class AuditChainVerifyJobTest {
         JobExecution execution = await(operator().start("audit-chain-verify", parameter("pageSize", "2")));
 
         assertEquals(BatchStatus.COMPLETED, execution.getBatchStatus());
-        assertEquals("CHAINS=2 BROKEN=1 REWRITTEN=0", stepExitStatus(execution));
+        assertEquals("CHAINS=2 BROKEN=1 REWRITTEN=0 UNSEALED=0", stepExitStatus(execution));
         assertEquals(List.of("21 CRITICAL audit chain 21 broken at seq 2 (record " + edited
                 + "): record_hash does not match the record's content"), securityEvents());
         assertTrue(logged.contains("audit chain 22 head seq=2 hash=" + recordHash(22, 2)), logged.toString());
@@ -137,16 +138,32 @@ class AuditChainVerifyJobTest {
     @Test
     void raisesNothingWhenEveryChainVerifies() throws Exception {
         try (Connection connection = connect()) {
-            append(connection, null, 2);
-            append(connection, 31L, 4);
+            AuditChainWriter.append(connection, null, FIRST, 2);
+            AuditChainWriter.append(connection, 31L, FIRST, 4);
         }
 
         JobExecution execution = await(operator().start("audit-chain-verify", parameter("pageSize", "3")));
 
         assertEquals(BatchStatus.COMPLETED, execution.getBatchStatus());
-        assertEquals("CHAINS=2 BROKEN=0 REWRITTEN=0", stepExitStatus(execution));
+        assertEquals("CHAINS=2 BROKEN=0 REWRITTEN=0 UNSEALED=0", stepExitStatus(execution));
         assertEquals(List.of(), securityEvents());
         assertTrue(logged.contains("audit chain 0 head seq=2 hash=" + recordHash(0, 2)), logged.toString());
+    }
+
+    @Test
+    void raisesAHighEventPerChainWithRecordsTheSealerLeftUnlinkedTooLong() throws Exception {
+        long stale;
+        try (Connection connection = connect()) {
+            AuditChainWriter.append(connection, 46L, FIRST, 2);
+            stale = AuditChainWriter.insertUnsealed(connection, 46L, FIRST.plusMinutes(5), FIRST.plusMinutes(6)).get(0);
+        }
+
+        JobExecution execution = await(operator().start("audit-chain-verify", parameter("pageSize", "2")));
+
+        assertEquals("CHAINS=1 BROKEN=0 REWRITTEN=0 UNSEALED=1", stepExitStatus(execution));
+        assertEquals(List.of("46 HIGH audit chain 46: 2 records not sealed within 600 s, the oldest record " + stale + " of "
+                + FIRST.plusMinutes(5) + " UTC"), securityEvents(AuditChainVerification.UNSEALED));
+        assertEquals(List.of(), securityEvents(), "the sealed part of the chain verifies");
     }
 
     @Test
@@ -155,7 +172,7 @@ class AuditChainVerifyJobTest {
             AuditChainWriter.append(connection, 41L, FIRST, 3);
         }
 
-        assertEquals("CHAINS=1 BROKEN=0 REWRITTEN=0", stepExitStatus(await(operator().start("audit-chain-verify", parameter("pageSize", "2")))));
+        assertEquals("CHAINS=1 BROKEN=0 REWRITTEN=0 UNSEALED=0", stepExitStatus(await(operator().start("audit-chain-verify", parameter("pageSize", "2")))));
 
         List<String> lines = Files.readAllLines(HEADS_FILE);
         assertEquals(1, lines.size());
@@ -178,7 +195,7 @@ class AuditChainVerifyJobTest {
 
         JobExecution execution = await(operator().start("audit-chain-verify", parameter("pageSize", "2")));
 
-        assertEquals("CHAINS=3 BROKEN=0 REWRITTEN=2", stepExitStatus(execution), "the rewritten chains verify in the database");
+        assertEquals("CHAINS=3 BROKEN=0 REWRITTEN=2 UNSEALED=0", stepExitStatus(execution), "the rewritten chains verify in the database");
         List<String> events = securityEvents(AuditChainVerification.REWRITTEN);
         assertEquals(2, events.size(), events.toString());
         assertTrue(events.get(0).startsWith("40 CRITICAL audit chain 40 rewritten: the record at seq 2 no longer carries the logged hash"),
@@ -198,15 +215,18 @@ class AuditChainVerifyJobTest {
         }
         await(operator().start("audit-chain-verify", parameter("pageSize", "2")));
         try (Connection root = connect(); Statement statement = root.createStatement()) {
-            statement.execute("DELETE FROM audit_record WHERE chain_key = 43 AND seq = 4");
+            statement.execute("DELETE r, s FROM audit_record r JOIN audit_seal s ON s.record_id = r.id WHERE s.chain_key = 43 AND s.seq = 4");
             statement.execute("UPDATE audit_chain_head SET seq = 3, record_hash = '" + recordHash(43, 3) + "' WHERE chain_key = 43");
             statement.execute("DELETE FROM audit_record WHERE chain_key = 44");
+            statement.execute("DELETE FROM audit_seal WHERE chain_key = 44");
             statement.execute("DELETE FROM audit_chain_head WHERE chain_key = 44");
+            // the server's sealer goes on meanwhile: the first run's job.run record joins chain 0
+            AuditChainWriter.seal(root);
         }
 
         JobExecution execution = await(operator().start("audit-chain-verify", parameter("pageSize", "2")));
 
-        assertEquals("CHAINS=2 BROKEN=0 REWRITTEN=2", stepExitStatus(execution));
+        assertEquals("CHAINS=2 BROKEN=0 REWRITTEN=2 UNSEALED=0", stepExitStatus(execution));
         List<String> events = securityEvents(AuditChainVerification.REWRITTEN);
         assertTrue(events.get(0).startsWith("43 CRITICAL audit chain 43 rewritten: it ends at seq 3, before the logged head seq 4"),
                 events.toString());
@@ -223,7 +243,7 @@ class AuditChainVerifyJobTest {
         try (Connection connection = connect()) {
             AuditChainWriter.append(connection, 45L, FIRST.plusDays(30), 3);
         }
-        assertEquals("CHAINS=2 BROKEN=0 REWRITTEN=0", stepExitStatus(await(operator().start("audit-chain-verify", parameter("pageSize", "2")))));
+        assertEquals("CHAINS=2 BROKEN=0 REWRITTEN=0 UNSEALED=0", stepExitStatus(await(operator().start("audit-chain-verify", parameter("pageSize", "2")))));
         try (Connection retention = DriverManager.getConnection(mariaDb.jdbcUrl(DATABASE), EmbeddedMariaDb.retentionUser(DATABASE),
                 RETENTION_PASSWORD)) {
             assertEquals(5, new AuditRetention(retention, 2).expire(45, FIRST.plusDays(60)).checkpointSeq(), "all but the head expire");
@@ -231,42 +251,11 @@ class AuditChainVerifyJobTest {
 
         JobExecution execution = await(operator().start("audit-chain-verify", parameter("pageSize", "2")));
 
-        assertEquals("CHAINS=2 BROKEN=0 REWRITTEN=0", stepExitStatus(execution));
+        assertEquals("CHAINS=2 BROKEN=0 REWRITTEN=0 UNSEALED=0", stepExitStatus(execution));
         assertEquals(List.of(), securityEvents(AuditChainVerification.REWRITTEN));
         List<String> lines = Files.readAllLines(HEADS_FILE);
         assertEquals(5, lines.size(), "chain 45 in each run, chain 0 (the first run's job.run record) in the later two");
         assertTrue(lines.get(4).startsWith("{\"chain\":45,\"seq\":6,"), lines.get(4));
-    }
-
-    /** Appends as the application does: the next position after the head, hashed in the canonical form. */
-    private static void append(Connection connection, Long workspace, int records) throws SQLException {
-        long chainKey = AuditRecordCanonicalForm.chainKey(workspace);
-        String prev = AuditRecordCanonicalForm.GENESIS;
-        for (int seq = 1; seq <= records; seq++) {
-            LocalDateTime occurredAt = LocalDateTime.parse("2026-11-24T10:00:00.250").plusMinutes(seq);
-            String action = "store.update-" + seq;
-            String hash = Digests.sha256(AuditRecordCanonicalForm.of(seq, prev, occurredAt, workspace, "account", "acct-3", "console",
-                    action, "store", "5", "denied", null));
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_record (workspace_id, seq, prev_hash, "
-                    + "record_hash, occurred_at, actor_type, actor_id, source, action, entity_type, entity_id, outcome) "
-                    + "VALUES (?, ?, ?, ?, ?, 'account', 'acct-3', 'console', ?, 'store', '5', 'denied')")) {
-                insert.setObject(1, workspace);
-                insert.setLong(2, seq);
-                insert.setString(3, prev);
-                insert.setString(4, hash);
-                insert.setObject(5, occurredAt);
-                insert.setString(6, action);
-                insert.executeUpdate();
-            }
-            prev = hash;
-        }
-        try (PreparedStatement head = connection.prepareStatement(
-                "INSERT INTO audit_chain_head (chain_key, seq, record_hash, updated_at) VALUES (?, ?, ?, UTC_TIMESTAMP(3))")) {
-            head.setLong(1, chainKey);
-            head.setLong(2, records);
-            head.setString(3, prev);
-            head.executeUpdate();
-        }
     }
 
     private static List<String> securityEvents() throws SQLException {
@@ -286,16 +275,17 @@ class AuditChainVerifyJobTest {
     }
 
     private static long recordId(long chainKey, long seq) throws SQLException {
-        return Long.parseLong(column("id", chainKey, seq));
+        return Long.parseLong(column("record_id", chainKey, seq));
     }
 
     private static String recordHash(long chainKey, long seq) throws SQLException {
         return column("record_hash", chainKey, seq);
     }
 
+    /** A column of the seal at {@code seq} of the chain. */
     private static String column(String column, long chainKey, long seq) throws SQLException {
         try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(
-                "SELECT " + column + " FROM audit_record WHERE chain_key = ? AND seq = ?")) {
+                "SELECT " + column + " FROM audit_seal WHERE chain_key = ? AND seq = ?")) {
             query.setLong(1, chainKey);
             query.setLong(2, seq);
             try (ResultSet rows = query.executeQuery()) {

@@ -44,7 +44,7 @@ class JobHistorySweepJobTest {
         mariaDb = EmbeddedMariaDb.start("test", Integer.getInteger("signalops.test.db.port", 3316));
         mariaDb.recreateDatabase(DATABASE, DATABASE, "batch-test-only");
         TestApplicationDatabase.use(mariaDb.jdbcUrl(DATABASE), DATABASE, "batch-test-only");
-        // the application's schema too: every job run ends in a job.run audit record (audit_append)
+        // the application's schema too: every job run ends in a job.run audit record
         Flyway.configure().dataSource(mariaDb.jdbcUrl(DATABASE), DATABASE, "batch-test-only").locations("classpath:db/migration")
                 .placeholders(SchemaMigrator.placeholders(EmbeddedMariaDb.retentionUser(DATABASE))).load().migrate();
         try (Connection connection = connect()) {

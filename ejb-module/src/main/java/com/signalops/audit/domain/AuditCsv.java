@@ -25,7 +25,7 @@ public final class AuditCsv {
 
     /** {@code record} as one CSV line, CRLF included. */
     public static String line(AuditRecordView record) {
-        return line(List.of(Long.toString(record.id()), Long.toString(record.seq()),
+        return line(List.of(Long.toString(record.id()), record.seq() == null ? "" : Long.toString(record.seq()),
                 DateTimeFormatter.ISO_INSTANT.format(record.occurredAt()), orEmpty(record.actorType()), orEmpty(record.actorId()),
                 orEmpty(record.actorName()), orEmpty(record.source()), orEmpty(record.action()), orEmpty(record.entityType()),
                 orEmpty(record.entityId()), orEmpty(record.outcome()), orEmpty(record.requestId()), orEmpty(record.beforeJson()),

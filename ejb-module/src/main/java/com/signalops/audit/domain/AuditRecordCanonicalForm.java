@@ -13,19 +13,20 @@ import java.util.StringJoiner;
  * <p>
  * A record's {@code form_version} says which form its hash is of: version 1 (records written
  * before V10) covers the fields above; version 2 adds the request id and the before and after JSON
- * at the end. Version 3 (written through the {@code audit_append} procedure, V14) hashes in two
- * steps: the application hashes the record's content ({@link #contentOfVersion3}: version 2's
- * fields without chain key, position and predecessor), and the procedure, which alone knows the
- * position, hashes {@link #linkOfVersion3} of that digest. None covers {@code actor_name}, so that
- * a display name can be corrected or erased.
+ * at the end. Version 3 (since V14) hashes in two steps: the writer hashes the record's content
+ * ({@link #contentOfVersion3}: version 2's fields without chain key, position and predecessor)
+ * and stores that digest with the record, and whoever knows the position hashes
+ * {@link #linkOfVersion3} of that digest: the {@code audit_append} procedure in the writer's
+ * transaction up to V16, the sealer after commit since V17. None covers {@code actor_name}, so
+ * that a display name can be corrected or erased.
  */
 public final class AuditRecordCanonicalForm {
 
     /** The form of records written before V10. */
     public static final int VERSION_1 = 1;
-    /** The form {@link com.signalops.audit.service.AuditTrail} writes. */
+    /** The form of records written from V10 to V14. */
     public static final int VERSION_2 = 2;
-    /** The form of records appended through the {@code audit_append} procedure. */
+    /** The form of records written since V14, linked by the sealer since V17. */
     public static final int VERSION_3 = 3;
 
     /** The {@code prev_hash} of the first record of a chain. */
@@ -85,8 +86,8 @@ public final class AuditRecordCanonicalForm {
 
     /**
      * The version 3 text whose SHA-256 is the record's {@code record_hash}: chain key, position,
-     * predecessor's hash and content digest joined by {@code |}, exactly as {@code audit_append}
-     * concatenates them in SQL.
+     * predecessor's hash and content digest joined by {@code |}, as the sealer links them (and as
+     * {@code audit_append} concatenated them in SQL up to V16).
      */
     public static String linkOfVersion3(long chainKey, long seq, String prevHash, String contentDigest) {
         return chainKey + "|" + seq + "|" + prevHash + "|" + contentDigest;

@@ -15,15 +15,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One audit record as the {@code audit_append} procedure (V14) takes it: redacted snapshots, the
- * client address as a digest, the display name cut to its column, and the content digest of
- * canonical form version 3. The procedure links it into its chain in the caller's transaction;
- * {@link AuditTrail} calls it through JPA, batch jobs through {@link #appendTo} on their connection.
+ * One audit record as it is inserted: redacted snapshots, the client address as a digest, the
+ * display name cut to its column, and the content digest of canonical form version 3. The insert
+ * touches no chain head, so it adds one row to the caller's transaction and nothing more; the
+ * {@link AuditSealer} links the committed record into its chain afterwards (V17). {@link AuditTrail}
+ * inserts it through JPA, batch jobs through {@link #appendTo} on their connection.
  */
 public final class AuditAppend {
 
-    /** The call, with one placeholder per {@link #parameters()} value. */
-    public static final String CALL = "CALL audit_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The insert, with one placeholder per {@link #parameters()} value. */
+    public static final String INSERT = "INSERT INTO audit_record (workspace_id, occurred_at, actor_type, actor_id, actor_name, source, "
+            + "action, entity_type, entity_id, outcome, client_address_digest, request_id, before_json, after_json, form_version, "
+            + "content_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + AuditRecordCanonicalForm.VERSION_3 + ", ?)";
 
     private static final int ACTOR_NAME_LENGTH = 120;
     private static final UtcInstantConverter UTC = new UtcInstantConverter();
@@ -46,42 +49,27 @@ public final class AuditAppend {
         String contentDigest = Digests.sha256(AuditRecordCanonicalForm.contentOfVersion3(occurredAt, entry.workspaceId(),
                 entry.actorType().name(), entry.actorId(), entry.source().name(), entry.action().key(), entry.entityType(),
                 entry.entityId(), entry.outcome().name(), addressDigest, requestId, beforeJson, afterJson));
-        return new AuditAppend(Arrays.asList(AuditRecordCanonicalForm.chainKey(entry.workspaceId()), entry.workspaceId(), occurredAt,
+        return new AuditAppend(Arrays.asList(entry.workspaceId(), occurredAt,
                 entry.actorType().name(), entry.actorId(), actorName(entry.actorName()), entry.source().name(), entry.action().key(),
                 entry.entityType(), entry.entityId(), entry.outcome().name(), addressDigest, requestId, beforeJson, afterJson,
                 contentDigest));
     }
 
-    /** The values of {@link #CALL}'s placeholders, in order (some null). */
+    /** The values of {@link #INSERT}'s placeholders, in order (some null). */
     public List<Object> parameters() {
         return parameters;
     }
 
     /**
-     * Appends the record on {@code connection} in a local transaction of its own (the chain's head
-     * must stay locked from reading it to moving it), for a caller outside any transaction.
+     * Inserts the record on {@code connection}, in its current transaction if it has one (a single
+     * insert needs none of its own: no chain head is held).
      */
-    public void appendAlone(Connection connection) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            appendTo(connection);
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
-    }
-
-    /** Appends the record on {@code connection}, in its current transaction (never in auto-commit: the head's lock must hold). */
     public void appendTo(Connection connection) throws SQLException {
-        try (PreparedStatement call = connection.prepareStatement(CALL)) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (int i = 0; i < parameters.size(); i++) {
-                call.setObject(i + 1, parameters.get(i));
+                insert.setObject(i + 1, parameters.get(i));
             }
-            call.execute();
+            insert.executeUpdate();
         }
     }
 

@@ -3,6 +3,7 @@ package com.signalops.audit.service;
 import com.signalops.audit.domain.AuditRecordCanonicalForm;
 import com.signalops.audit.domain.ChainBreak;
 import com.signalops.audit.domain.ChainVerification;
+import com.signalops.audit.domain.UnsealedRecords;
 import com.signalops.shared.Digests;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,21 +15,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks the audit chains on a plain JDBC connection, reading one page of records at a time:
- * every record's hash is recomputed from its content, every {@code prev_hash} must be the hash of
- * the record before it, positions must follow each other without gaps from the chain's retention
- * checkpoint (or from 1) up to its head, and the last record must be the head. Only reads.
+ * Checks the audit chains on a plain JDBC connection, reading one page of seals and their records
+ * at a time: every sealed record must exist in the seal's chain, its hash is recomputed from its
+ * content, every {@code prev_hash} must be the hash of the record before it, positions must follow
+ * each other without gaps from the chain's retention checkpoint (or from 1) up to its head, and the
+ * last record must be the head. Records the sealer has not linked yet are not part of a chain; those
+ * left unsealed beyond a bound are listed by {@link #unsealedBefore}. Only reads.
  */
 public final class AuditChainVerifier {
 
-    private static final String CHAIN_KEYS = "SELECT chain_key FROM audit_chain_head UNION SELECT DISTINCT chain_key FROM audit_record "
+    private static final String CHAIN_KEYS = "SELECT chain_key FROM audit_chain_head UNION SELECT DISTINCT chain_key FROM audit_seal "
             + "ORDER BY chain_key";
     private static final String HEAD = "SELECT seq, record_hash FROM audit_chain_head WHERE chain_key = ?";
     private static final String CHECKPOINT = "SELECT seq, record_hash FROM audit_chain_checkpoint WHERE chain_key = ?";
-    private static final String PAGE = "SELECT id, seq, prev_hash, record_hash, occurred_at, workspace_id, actor_type, actor_id, "
-            + "source, action, entity_type, entity_id, outcome, client_address_digest, request_id, before_json, after_json, form_version "
-            + "FROM audit_record "
-            + "WHERE chain_key = ? AND seq > ? ORDER BY seq LIMIT ?";
+    private static final String PAGE = "SELECT s.record_id, s.seq, s.prev_hash, s.record_hash, r.id, r.chain_key, r.occurred_at, "
+            + "r.workspace_id, r.actor_type, r.actor_id, r.source, r.action, r.entity_type, r.entity_id, r.outcome, r.client_address_digest, "
+            + "r.request_id, r.before_json, r.after_json, r.form_version, r.content_digest "
+            + "FROM audit_seal s LEFT JOIN audit_record r ON r.id = s.record_id "
+            + "WHERE s.chain_key = ? AND s.seq > ? ORDER BY s.seq LIMIT ?";
+    private static final String UNSEALED = "SELECT r.chain_key, COUNT(*), MIN(r.id), MIN(r.occurred_at) FROM audit_record r "
+            + "LEFT JOIN audit_seal s ON s.record_id = r.id "
+            + "WHERE r.occurred_at < UTC_TIMESTAMP(3) - INTERVAL ? SECOND AND s.record_id IS NULL "
+            + "GROUP BY r.chain_key ORDER BY r.chain_key";
 
     private final Connection connection;
     private final int pageSize;
@@ -74,7 +82,7 @@ public final class AuditChainVerifier {
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         more = true;
-                        long id = rows.getLong("id");
+                        long id = rows.getLong("record_id");
                         long seq = rows.getLong("seq");
                         if (seq > untilSeq) {
                             more = false;
@@ -106,10 +114,34 @@ public final class AuditChainVerifier {
         return new ChainVerification(chainKey, head.get().seq(), head.get().hash(), checked, Optional.empty());
     }
 
+    /**
+     * The records of every chain that occurred more than {@code boundSeconds} ago (by the database's
+     * clock) and are still not sealed, by chain: the sealer stopped, or cannot seal them.
+     */
+    public List<UnsealedRecords> unsealedBefore(long boundSeconds) throws SQLException {
+        List<UnsealedRecords> unsealed = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(UNSEALED)) {
+            query.setLong(1, boundSeconds);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    unsealed.add(new UnsealedRecords(rows.getLong(1), rows.getLong(2), rows.getLong(3),
+                            rows.getObject(4, LocalDateTime.class)));
+                }
+            }
+        }
+        return unsealed;
+    }
+
     private static Optional<String> fault(ResultSet row, long chainKey, long seq, long lastSeq, String lastHash) throws SQLException {
         if (seq != lastSeq + 1) {
             return Optional.of(seq - lastSeq == 2 ? "the record at seq " + (lastSeq + 1) + " before it is missing"
                     : "the records at seq " + (lastSeq + 1) + " to " + (seq - 1) + " before it are missing");
+        }
+        if (row.getObject("id") == null) {
+            return Optional.of("the sealed record is missing");
+        }
+        if (row.getLong("chain_key") != chainKey) {
+            return Optional.of("the sealed record belongs to chain " + row.getLong("chain_key"));
         }
         String prevHash = row.getString("prev_hash");
         if (!prevHash.equals(lastHash)) {
@@ -120,6 +152,7 @@ public final class AuditChainVerifier {
         String beforeJson = row.getString("before_json");
         String afterJson = row.getString("after_json");
         String form;
+        String contentDigest = null;
         if (formVersion == AuditRecordCanonicalForm.VERSION_1) {
             // version 1 does not hash these columns, so a version 1 record must not have them
             if (requestId != null || beforeJson != null || afterJson != null) {
@@ -139,12 +172,18 @@ public final class AuditChainVerifier {
                     row.getObject("workspace_id", Long.class), row.getString("actor_type"), row.getString("actor_id"),
                     row.getString("source"), row.getString("action"), row.getString("entity_type"), row.getString("entity_id"),
                     row.getString("outcome"), row.getString("client_address_digest"), requestId, beforeJson, afterJson);
-            form = AuditRecordCanonicalForm.linkOfVersion3(chainKey, seq, prevHash, Digests.sha256(content));
+            contentDigest = Digests.sha256(content);
+            form = AuditRecordCanonicalForm.linkOfVersion3(chainKey, seq, prevHash, contentDigest);
         } else {
             return Optional.of("unknown form_version " + formVersion);
         }
         if (!Digests.sha256(form).equals(row.getString("record_hash"))) {
             return Optional.of("record_hash does not match the record's content");
+        }
+        String storedDigest = row.getString("content_digest");
+        if (storedDigest != null && !storedDigest.equals(contentDigest)) {
+            // the digest written with the record is what the sealer linked; the content must still give it
+            return Optional.of("content_digest does not match the record's content");
         }
         return Optional.empty();
     }

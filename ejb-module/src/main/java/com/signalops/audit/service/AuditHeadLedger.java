@@ -33,7 +33,7 @@ public final class AuditHeadLedger {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final String CHECKPOINT = "SELECT seq, record_hash FROM audit_chain_checkpoint WHERE chain_key = ?";
-    private static final String RECORD_HASH = "SELECT record_hash FROM audit_record WHERE chain_key = ? AND seq = ?";
+    private static final String RECORD_HASH = "SELECT record_hash FROM audit_seal WHERE chain_key = ? AND seq = ?";
 
     private final Path file;
 

@@ -63,7 +63,7 @@ public class AuditLog {
     /** The page of records matching {@code filter} from {@code cursor} (null for the newest). */
     public AuditPage<AuditRecordView> page(long workspaceId, AuditFilter filter, PageCursor cursor) {
         return paged(AuditQueries.auditPage(workspaceId, filter, cursor, false), filter.pageSize(), cursor,
-                row -> record(row, false), AuditRecordView::seq);
+                row -> record(row, false), AuditRecordView::id);
     }
 
     /** Record {@code id} in full; another workspace's record is as unknown as one that does not exist. */
@@ -97,7 +97,7 @@ public class AuditLog {
                 consumer.accept(record);
                 exported++;
                 if (i == EXPORT_PAGE_SIZE - 1 && rows.size() > EXPORT_PAGE_SIZE) {
-                    cursor = PageCursor.before(record.seq());
+                    cursor = PageCursor.before(record.id());
                 }
             }
             em.clear();
@@ -138,7 +138,7 @@ public class AuditLog {
     }
 
     private static AuditRecordView record(Object[] row, boolean withDetails) {
-        return new AuditRecordView(number(row[0]), number(row[1]), instant(row[2]), text(row[3]), text(row[4]), text(row[5]),
+        return new AuditRecordView(number(row[0]), row[1] == null ? null : number(row[1]), instant(row[2]), text(row[3]), text(row[4]), text(row[5]),
                 text(row[6]), text(row[7]), text(row[8]), text(row[9]), text(row[10]), text(row[11]),
                 withDetails ? text(row[12]) : null, withDetails ? text(row[13]) : null);
     }

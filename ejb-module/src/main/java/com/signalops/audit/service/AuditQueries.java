@@ -14,13 +14,29 @@ import java.util.List;
  * EXPLAIN and the bench run the very same statements. Neither table is a JPA entity, so tenant
  * scoping is no filter of the persistence unit: every statement on {@code audit_record} is built
  * from {@link #chain(long)} and every one on {@code security_event} from {@link #workspace(long)}.
- * Pages are keyset pages (by {@code seq}, by {@code id}); no statement counts or skips rows.
+ * Pages are keyset pages by {@code id}, so that a record shows before the sealer has given it its
+ * position ({@code seq}, from {@code audit_seal}, null until then); no statement counts or skips rows.
  */
 public final class AuditQueries {
 
-    static final String LIST_COLUMNS = "id, seq, occurred_at, actor_type, actor_id, actor_name, source, action, entity_type, "
-            + "entity_id, outcome, request_id";
-    static final String FULL_COLUMNS = LIST_COLUMNS + ", before_json, after_json";
+    static final String LIST_COLUMNS = "r.id, s.seq, r.occurred_at, r.actor_type, r.actor_id, r.actor_name, r.source, r.action, "
+            + "r.entity_type, r.entity_id, r.outcome, r.request_id";
+    static final String FULL_COLUMNS = LIST_COLUMNS + ", r.before_json, r.after_json";
+    /** Each record with its seal, if it has one yet. */
+    static final String RECORDS = "audit_record r LEFT JOIN audit_seal s ON s.record_id = r.id";
+    /**
+     * The same for a page, which walks an index that starts with the chain: the primary key, in the
+     * same id order, would walk every workspace's records to find a small workspace's few.
+     */
+    static final String PAGED_RECORDS = "audit_record r IGNORE INDEX (PRIMARY) LEFT JOIN audit_seal s ON s.record_id = r.id";
+    /**
+     * The same for a page of a time range that ends in the past: the range lies anywhere in the
+     * chain, and walking the chain from its newest record would read every record after it before
+     * the first match (MariaDB takes matches as spread evenly along the id order, but they follow
+     * time). The time index reads the range alone, which is then sorted by id.
+     */
+    static final String PAGED_RECORDS_UNTIL = "audit_record r IGNORE INDEX (PRIMARY, ix_audit_record_chain) "
+            + "LEFT JOIN audit_seal s ON s.record_id = r.id";
 
     /** A statement and its positional parameters. */
     public record Sql(String text, List<Object> parameters) {
@@ -40,22 +56,23 @@ public final class AuditQueries {
      */
     public static Sql auditPage(long workspaceId, AuditFilter filter, PageCursor cursor, boolean withDetails) {
         Conditions where = chain(workspaceId)
-                .equal("actor_type", filter.actorType())
-                .equal("actor_id", filter.actorId())
-                .equal("action", filter.action())
-                .equal("entity_type", filter.entityType())
-                .equal("entity_id", filter.entityId())
-                .equal("outcome", filter.outcome())
-                .equal("source", filter.source())
-                .between("occurred_at", filter.from(), filter.to())
-                .beyond("seq", cursor);
-        return where.select(withDetails ? FULL_COLUMNS : LIST_COLUMNS, "audit_record", "seq", cursor, filter.pageSize() + 1);
+                .equal("r.actor_type", filter.actorType())
+                .equal("r.actor_id", filter.actorId())
+                .equal("r.action", filter.action())
+                .equal("r.entity_type", filter.entityType())
+                .equal("r.entity_id", filter.entityId())
+                .equal("r.outcome", filter.outcome())
+                .equal("r.source", filter.source())
+                .between("r.occurred_at", filter.from(), filter.to())
+                .beyond("r.id", cursor);
+        return where.select(withDetails ? FULL_COLUMNS : LIST_COLUMNS, filter.to() == null ? PAGED_RECORDS : PAGED_RECORDS_UNTIL, "r.id",
+                cursor, filter.pageSize() + 1);
     }
 
     /** Audit record {@code id}, if it is workspace {@code workspaceId}'s. */
     public static Sql auditRecord(long workspaceId, long id) {
-        Conditions where = chain(workspaceId).equal("id", id);
-        return new Sql("SELECT " + FULL_COLUMNS + " FROM audit_record WHERE " + where.text(), where.parameters);
+        Conditions where = chain(workspaceId).equal("r.id", id);
+        return new Sql("SELECT " + FULL_COLUMNS + " FROM " + RECORDS + " WHERE " + where.text(), where.parameters);
     }
 
     /** One page of workspace {@code workspaceId}'s security events, like {@link #auditPage} but keyed by id. */
@@ -70,7 +87,7 @@ public final class AuditQueries {
 
     /** The one start of every condition on {@code audit_record}: the caller's chain. */
     private static Conditions chain(long workspaceId) {
-        return new Conditions("chain_key", workspaceId);
+        return new Conditions("r.chain_key", workspaceId);
     }
 
     /** The one start of every condition on {@code security_event}: the caller's workspace. */

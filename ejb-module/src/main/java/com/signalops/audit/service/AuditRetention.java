@@ -14,7 +14,8 @@ import java.util.OptionalLong;
  * prefix: the records up to the last one before the first record that is not expired, and never
  * the chain's head, so a chain keeps at least its newest record. It first moves the chain's
  * checkpoint to the last expired record (its seq and record_hash) and commits, then deletes the
- * records at or below the checkpoint in chunks of {@code chunkSize}, committing each. The verifier
+ * records at or below the checkpoint, and then their seals, in chunks of {@code chunkSize} positions,
+ * committing each. Only sealed records are part of a prefix; an unsealed one waits. The verifier
  * starts a chain after its checkpoint, so the chain verifies at every point, also when a pass stops
  * half-way; the next pass deletes what that one left.
  */
@@ -22,14 +23,17 @@ public final class AuditRetention {
 
     private static final String HEAD = "SELECT seq FROM audit_chain_head WHERE chain_key = ?";
     private static final String CHECKPOINT = "SELECT seq FROM audit_chain_checkpoint WHERE chain_key = ?";
-    private static final String FIRST_KEPT = "SELECT MIN(seq) FROM audit_record WHERE chain_key = ? AND seq > ? AND occurred_at >= ?";
-    private static final String RECORD_HASH = "SELECT record_hash FROM audit_record WHERE chain_key = ? AND seq = ?";
+    private static final String FIRST_KEPT = "SELECT s.seq FROM audit_seal s JOIN audit_record r ON r.id = s.record_id "
+            + "WHERE s.chain_key = ? AND s.seq > ? AND r.occurred_at >= ? ORDER BY s.seq LIMIT 1";
+    private static final String RECORD_HASH = "SELECT record_hash FROM audit_seal WHERE chain_key = ? AND seq = ?";
     private static final String INSERT_CHECKPOINT = "INSERT INTO audit_chain_checkpoint (chain_key, seq, record_hash, created_at) "
             + "VALUES (?, ?, ?, UTC_TIMESTAMP(3))";
     private static final String MOVE_CHECKPOINT = "UPDATE audit_chain_checkpoint SET seq = ?, record_hash = ?, created_at = UTC_TIMESTAMP(3) "
             + "WHERE chain_key = ?";
-    private static final String DELETE_CHUNK = "DELETE FROM audit_record WHERE chain_key = ? AND seq <= ? ORDER BY seq LIMIT ?";
-    private static final String OLDEST = "SELECT MIN(seq) FROM audit_record WHERE chain_key = ?";
+    private static final String DELETE_RECORDS = "DELETE r FROM audit_record r JOIN audit_seal s ON s.record_id = r.id "
+            + "WHERE s.chain_key = ? AND s.seq BETWEEN ? AND ?";
+    private static final String DELETE_SEALS = "DELETE FROM audit_seal WHERE chain_key = ? AND seq BETWEEN ? AND ?";
+    private static final String OLDEST = "SELECT MIN(seq) FROM audit_seal WHERE chain_key = ?";
 
     private final Connection connection;
     private final int chunkSize;
@@ -62,13 +66,14 @@ public final class AuditRetention {
             }
             connection.commit();
             long deleted = 0;
-            int chunk;
-            do {
-                chunk = deleteChunk(chainKey, checkpoint);
+            OptionalLong oldest = number(OLDEST, chainKey);
+            while (oldest.isPresent() && oldest.getAsLong() <= checkpoint) {
+                long last = Math.min(checkpoint, oldest.getAsLong() + chunkSize - 1);
+                deleted += deleteChunk(chainKey, oldest.getAsLong(), last);
                 connection.commit();
-                deleted += chunk;
-            } while (chunk == chunkSize);
-            return new ChainRetention(chainKey, checkpoint, deleted, number(OLDEST, chainKey).orElse(0));
+                oldest = number(OLDEST, chainKey);
+            }
+            return new ChainRetention(chainKey, checkpoint, deleted, oldest.orElse(0));
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
@@ -83,10 +88,8 @@ public final class AuditRetention {
             query.setLong(2, checkpoint);
             query.setObject(3, cutoff);
             try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                long firstKept = rows.getLong(1);
                 // no record from the cutoff on: everything is expired but the head, which stays
-                return rows.wasNull() ? headSeq - 1 : Math.min(firstKept, headSeq) - 1;
+                return rows.next() ? Math.min(rows.getLong(1), headSeq) - 1 : headSeq - 1;
             }
         }
     }
@@ -120,13 +123,22 @@ public final class AuditRetention {
         }
     }
 
-    private int deleteChunk(long chainKey, long checkpoint) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(DELETE_CHUNK)) {
+    /** Deletes the records sealed at positions {@code first} to {@code last}, then their seals; answers how many records. */
+    private int deleteChunk(long chainKey, long first, long last) throws SQLException {
+        int records;
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_RECORDS)) {
             delete.setLong(1, chainKey);
-            delete.setLong(2, checkpoint);
-            delete.setInt(3, chunkSize);
-            return delete.executeUpdate();
+            delete.setLong(2, first);
+            delete.setLong(3, last);
+            records = delete.executeUpdate();
         }
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_SEALS)) {
+            delete.setLong(1, chainKey);
+            delete.setLong(2, first);
+            delete.setLong(3, last);
+            delete.executeUpdate();
+        }
+        return records;
     }
 
     private OptionalLong number(String sql, long chainKey) throws SQLException {

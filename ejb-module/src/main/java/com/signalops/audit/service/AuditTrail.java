@@ -19,8 +19,8 @@ import java.util.List;
  * Writes audit records and security events. {@link #record} joins the caller's transaction, so
  * that a change and its record commit or roll back together; {@link #recordAlone} and
  * {@link #securityEvent} commit on their own, for denied or failed attempts. Each workspace's
- * records (and those of no workspace, chain 0) form a hash chain that {@link AuditChainVerifier}
- * checks; the database refuses to update or delete them. A record names the current
+ * records (and those of no workspace, chain 0) form a hash chain that {@link AuditSealer} links
+ * after commit and {@link AuditChainVerifier} checks; the database refuses to update or delete them. A record names the current
  * {@link RequestIds request id}, keeps its before and after snapshots as {@link AuditRedactor}
  * redacts them, and is hashed in canonical form version 3 ({@link AuditAppend}).
  */
@@ -39,11 +39,7 @@ public class AuditTrail {
         insert(entry);
     }
 
-    /**
-     * Records {@code entry} in a transaction of its own. Not after {@link #record} of the same
-     * workspace in the caller's transaction: that transaction holds the chain's head until it ends,
-     * so this one would wait for it until the database's lock wait timeout.
-     */
+    /** Records {@code entry} in a transaction of its own, for a denied or failed attempt. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordAlone(AuditEntry entry) {
         insert(entry);
@@ -61,14 +57,13 @@ public class AuditTrail {
     }
 
     /**
-     * Appends {@code entry} to its chain in one call of {@code audit_append}: the chain's head row
-     * stays locked until the transaction ends, so that writers of one chain take turns and every
-     * record follows the one before it.
+     * Inserts {@code entry} with its content digest, one row and no lock beyond it: the
+     * {@link AuditSealer} links it into its chain once the transaction has committed.
      */
     private void insert(AuditEntry given) {
         AuditEntry entry = CurrentActor.complete(given);
         List<Object> parameters = AuditAppend.of(entry, clock.instant(), RequestIds.current().orElse(null)).parameters();
-        Query call = em.createNativeQuery(AuditAppend.CALL);
+        Query call = em.createNativeQuery(AuditAppend.INSERT);
         for (int i = 0; i < parameters.size(); i++) {
             call.setParameter(i + 1, parameters.get(i));
         }

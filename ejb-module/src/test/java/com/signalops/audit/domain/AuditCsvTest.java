@@ -31,7 +31,7 @@ class AuditCsvTest {
 
     @Test
     void writesARecordAsOneCrlfLineInTheHeadersOrder() {
-        AuditRecordView record = new AuditRecordView(9, 3, Instant.parse("2026-11-25T12:00:00.123Z"), "USER", "7", "=cmd|' /C calc'!A0",
+        AuditRecordView record = new AuditRecordView(9, 3L, Instant.parse("2026-11-25T12:00:00.123Z"), "USER", "7", "=cmd|' /C calc'!A0",
                 "UI", "store.update", "store", "42", "SUCCESS", null, "{\"name\":\"a\"}", null);
 
         assertEquals("id,seq,occurred_at,actor_type,actor_id,actor_name,source,action,entity_type,entity_id,outcome,request_id,"
@@ -39,5 +39,13 @@ class AuditCsvTest {
         assertEquals("9,3,2026-11-25T12:00:00.123Z,USER,7,'=cmd|' /C calc'!A0,UI,store.update,store,42,SUCCESS,,"
                 + "\"{\"\"name\"\":\"\"a\"\"}\",\r\n", AuditCsv.line(record));
         assertEquals(AuditCsv.HEADER.size(), List.of(AuditCsv.headerLine().split(",")).size());
+    }
+
+    @Test
+    void leavesTheSeqOfARecordNotYetSealedEmpty() {
+        AuditRecordView unsealed = new AuditRecordView(10, null, Instant.parse("2026-11-25T12:00:01Z"), "USER", "7", null, "UI",
+                "store.update", "store", "42", "SUCCESS", null, null, null);
+
+        assertEquals("10,,2026-11-25T12:00:01Z,USER,7,,UI,store.update,store,42,SUCCESS,,,\r\n", AuditCsv.line(unsealed));
     }
 }

@@ -3,14 +3,23 @@ package com.signalops.audit.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.signalops.audit.domain.ActorType;
+import com.signalops.audit.domain.AuditAction;
+import com.signalops.audit.domain.AuditEntry;
+import com.signalops.audit.domain.AuditOutcome;
+import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.domain.ChainVerification;
 import com.signalops.system.service.SchemaMigrator;
+import com.signalops.testing.AuditChainWriter;
 import com.signalops.testing.EmbeddedMariaDb;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Migration V9 chains the audit records written before it, in id order per workspace, with the
  * same canonical form as the application: the chains it builds verify, and their heads are set.
+ * Migration V17 moves every link, V9's and those {@code audit_append} wrote in the writers'
+ * transactions, into {@code audit_seal}: the chains verify as before and the sealer continues them.
  */
 class AuditChainBackfillTest {
 
@@ -48,17 +59,45 @@ class AuditChainBackfillTest {
             insertOld(root, 7L, "2026-10-03T10:00:00", "store.update", "acct-1|2:x", "store", null);
         }
 
+        migrateTo("16");
+        try (Connection root = mariaDb.rootConnection(DATABASE)) {
+            appendThroughTheProcedure(root, 7L, "2026-11-01T12:00:00.001", Map.of("districtId", 3));
+            appendThroughTheProcedure(root, 11L, "2026-11-01T12:00:01", Map.of("contactEmail", "dana.scully@example.com"));
+        }
+
         migrateTo("latest");
 
         try (Connection root = mariaDb.rootConnection(DATABASE)) {
             AuditChainVerifier verifier = new AuditChainVerifier(root, 2);
-            assertEquals(List.of(0L, 7L, 9L), verifier.chainKeys());
+            assertEquals(List.of(0L, 7L, 9L, 11L), verifier.chainKeys());
             for (long chain : verifier.chainKeys()) {
                 ChainVerification verified = verifier.verify(chain);
                 assertTrue(verified.intact(), verified.toString());
             }
-            assertEquals(3, verifier.verify(7).headSeq());
+            assertEquals(4, verifier.verify(7).headSeq());
             assertEquals(1, verifier.verify(9).recordsChecked());
+            assertEquals(List.of(), verifier.unsealedBefore(0), "every record written before V17 is sealed");
+
+            AuditChainWriter.append(root, 7L, LocalDateTime.parse("2026-11-20T08:00:00"));
+            ChainVerification continued = verifier.verify(7);
+            assertTrue(continued.intact(), continued.toString());
+            assertEquals(5, continued.headSeq());
+        }
+    }
+
+    /** A record of form version 3 as the application wrote it up to V16: linked by audit_append in the writer's transaction. */
+    private static void appendThroughTheProcedure(Connection root, Long workspace, String occurredAt, Map<String, Object> after)
+            throws SQLException {
+        AuditEntry entry = AuditEntry.of(AuditAction.STORE_MOVE, AuditOutcome.SUCCESS).in(workspace).by(ActorType.USER, 7L)
+                .named("Dana Scully").via(AuditSource.UI).on(42L).from("198.51.100.7").after(after).build();
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(workspace);
+        parameters.addAll(AuditAppend.of(entry, LocalDateTime.parse(occurredAt).toInstant(ZoneOffset.UTC), "req-1").parameters());
+        try (PreparedStatement call = root.prepareStatement("CALL audit_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < parameters.size(); i++) {
+                call.setObject(i + 1, parameters.get(i));
+            }
+            call.execute();
         }
     }
 

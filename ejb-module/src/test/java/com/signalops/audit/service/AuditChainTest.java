@@ -14,16 +14,14 @@ import com.signalops.audit.domain.AuditRecordCanonicalForm;
 import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.domain.ChainBreak;
 import com.signalops.audit.domain.ChainVerification;
-import com.signalops.shared.Digests;
 import com.signalops.shared.RequestIds;
+import com.signalops.testing.AuditChainWriter;
 import com.signalops.testing.JpaTestDatabase;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +34,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each workspace's audit records form a hash chain that the verifier checks; the application
- * cannot update or delete a record, and what a privileged account changes behind its back (an
- * edited record, a deleted one, a cut-off tail) is named by record and position. A chain rewritten
- * as a whole verifies again: only the head it ends in gives it away.
+ * Each workspace's audit records form a hash chain, linked by the sealer after they commit, that
+ * the verifier checks; the application cannot update or delete a record or its seal, and what a
+ * privileged account changes behind its back (an edited record, a deleted one, a cut-off tail) is
+ * named by record and position. A chain rewritten as a whole verifies again: only the head it ends
+ * in gives it away.
  */
 class AuditChainTest {
 
@@ -75,6 +74,7 @@ class AuditChainTest {
                     .by(ActorType.USER, "ünïcødé ✓ 𝄞").via(AuditSource.UI).on(null, null).build());
             return null;
         });
+        seal();
 
         ChainVerification firstChain = verify(first);
         ChainVerification secondChain = verify(second);
@@ -101,9 +101,15 @@ class AuditChainTest {
                 "UPDATE audit_record SET outcome = 'success' WHERE workspace_id = ?").setParameter(1, workspace).executeUpdate()));
         PersistenceException delete = assertThrows(PersistenceException.class, () -> db.withoutWorkspace(em -> em.createNativeQuery(
                 "DELETE FROM audit_record WHERE workspace_id = ?").setParameter(1, workspace).executeUpdate()));
+        PersistenceException relink = assertThrows(PersistenceException.class, () -> db.withoutWorkspace(em -> em.createNativeQuery(
+                "UPDATE audit_seal SET seq = seq + 10 WHERE chain_key = ?").setParameter(1, workspace).executeUpdate()));
+        PersistenceException unseal = assertThrows(PersistenceException.class, () -> db.withoutWorkspace(em -> em.createNativeQuery(
+                "DELETE FROM audit_seal WHERE chain_key = ?").setParameter(1, workspace).executeUpdate()));
 
         assertTrue(rootCause(update).getMessage().contains("UPDATE of audit_record is refused"), rootCause(update).getMessage());
         assertTrue(rootCause(delete).getMessage().contains("DELETE from audit_record is refused"), rootCause(delete).getMessage());
+        assertTrue(rootCause(relink).getMessage().contains("UPDATE of audit_seal is refused"), rootCause(relink).getMessage());
+        assertTrue(rootCause(unseal).getMessage().contains("DELETE from audit_seal is refused"), rootCause(unseal).getMessage());
         assertTrue(verify(workspace).intact());
     }
 
@@ -113,7 +119,7 @@ class AuditChainTest {
         append(workspace, 4);
         long edited = recordId(workspace, 2);
 
-        asDba("audit_record_no_update", "UPDATE audit_record SET outcome = 'success' WHERE id = " + edited);
+        asDba("UPDATE audit_record SET outcome = 'success' WHERE id = " + edited, "audit_record_no_update");
 
         ChainBreak found = verify(workspace).firstBreak().orElseThrow();
         assertEquals(new ChainBreak(workspace, edited, 2, "record_hash does not match the record's content"), found);
@@ -135,6 +141,7 @@ class AuditChainTest {
         } finally {
             RequestIds.clear();
         }
+        seal();
         append(workspace, 1);
         long moved = recordId(workspace, 1);
         assertEquals(AuditRecordCanonicalForm.VERSION_3, ((Number) column("form_version", workspace, 1)).intValue());
@@ -143,10 +150,10 @@ class AuditChainTest {
         assertEquals("{\"districtId\":3}", column("before_json", workspace, 1));
         assertTrue(((String) column("after_json", workspace, 1)).contains("\"preview\":\"da***@ex***.com\""));
 
-        asDba("audit_record_no_update", "UPDATE audit_record SET actor_name = 'D. Scully' WHERE id = " + moved);
+        asDba("UPDATE audit_record SET actor_name = 'D. Scully' WHERE id = " + moved, "audit_record_no_update");
         assertTrue(verify(workspace).intact(), "a display name is outside the hash");
 
-        asDba("audit_record_no_update", "UPDATE audit_record SET before_json = '{\"districtId\":5}' WHERE id = " + moved);
+        asDba("UPDATE audit_record SET before_json = '{\"districtId\":5}' WHERE id = " + moved, "audit_record_no_update");
         assertEquals(new ChainBreak(workspace, moved, 1, "record_hash does not match the record's content"),
                 verify(workspace).firstBreak().orElseThrow());
     }
@@ -160,10 +167,10 @@ class AuditChainTest {
         append(requested, 2);
         append(downgraded, 2);
 
-        asDba("audit_record_no_update", "UPDATE audit_record SET after_json = '{}' WHERE id = " + recordId(edited, 2));
-        asDba("audit_record_no_update", "UPDATE audit_record SET request_id = 'forged' WHERE id = " + recordId(requested, 1));
-        asDba("audit_record_no_update", "UPDATE audit_record SET form_version = 1, before_json = '{}' WHERE id = "
-                + recordId(downgraded, 2));
+        asDba("UPDATE audit_record SET after_json = '{}' WHERE id = " + recordId(edited, 2), "audit_record_no_update");
+        asDba("UPDATE audit_record SET request_id = 'forged' WHERE id = " + recordId(requested, 1), "audit_record_no_update");
+        asDba("UPDATE audit_record SET form_version = 1, before_json = '{}' WHERE id = " + recordId(downgraded, 2),
+                "audit_record_no_update");
 
         assertEquals(2, verify(edited).firstBreak().orElseThrow().seq());
         assertEquals(1, verify(requested).firstBreak().orElseThrow().seq());
@@ -172,12 +179,25 @@ class AuditChainTest {
     }
 
     @Test
-    void namesTheRecordAfterADeletedOne() throws SQLException {
+    void namesADeletedRecordByItsSeal() throws SQLException {
+        long workspace = NEXT_WORKSPACE.incrementAndGet();
+        append(workspace, 4);
+        long deleted = recordId(workspace, 2);
+
+        asDba("DELETE FROM audit_record WHERE id = " + deleted, "audit_record_no_delete");
+
+        assertEquals(new ChainBreak(workspace, deleted, 2, "the sealed record is missing"), verify(workspace).firstBreak().orElseThrow());
+    }
+
+    @Test
+    void namesTheRecordAfterADeletedRecordAndSeal() throws SQLException {
         long workspace = NEXT_WORKSPACE.incrementAndGet();
         append(workspace, 4);
         long after = recordId(workspace, 3);
+        long deleted = recordId(workspace, 2);
 
-        asDba("audit_record_no_delete", "DELETE FROM audit_record WHERE id = " + recordId(workspace, 2));
+        asDba("DELETE FROM audit_record WHERE id = " + deleted, "audit_record_no_delete");
+        asDba("DELETE FROM audit_seal WHERE record_id = " + deleted, "audit_seal_no_delete");
 
         ChainBreak found = verify(workspace).firstBreak().orElseThrow();
         assertEquals(after, found.recordId());
@@ -186,11 +206,29 @@ class AuditChainTest {
     }
 
     @Test
+    void namesASealMovedToAnotherChainsRecord() throws SQLException {
+        long workspace = NEXT_WORKSPACE.incrementAndGet();
+        long other = NEXT_WORKSPACE.incrementAndGet();
+        append(workspace, 2);
+        append(other, 1);
+        long foreign = recordId(other, 1);
+        long own = recordId(workspace, 2);
+
+        asDba("UPDATE audit_seal SET record_id = " + foreign + " + 1000000000 WHERE record_id = " + foreign, "audit_seal_no_update");
+        asDba("UPDATE audit_seal SET record_id = " + foreign + " WHERE record_id = " + own, "audit_seal_no_update");
+
+        assertEquals(new ChainBreak(workspace, foreign, 2, "the sealed record belongs to chain " + other),
+                verify(workspace).firstBreak().orElseThrow());
+    }
+
+    @Test
     void findsATailCutOffBehindTheHead() throws SQLException {
         long workspace = NEXT_WORKSPACE.incrementAndGet();
         append(workspace, 3);
+        long last = recordId(workspace, 3);
 
-        asDba("audit_record_no_delete", "DELETE FROM audit_record WHERE id = " + recordId(workspace, 3));
+        asDba("DELETE FROM audit_record WHERE id = " + last, "audit_record_no_delete");
+        asDba("DELETE FROM audit_seal WHERE record_id = " + last, "audit_seal_no_delete");
 
         ChainBreak found = verify(workspace).firstBreak().orElseThrow();
         assertNull(found.recordId());
@@ -204,7 +242,9 @@ class AuditChainTest {
         append(workspace, 3);
         ChainVerification logged = verify(workspace);
 
-        rewriteFrom(workspace, 1, "success");
+        try (Connection root = db.mariaDb().rootConnection(DATABASE)) {
+            AuditChainWriter.rewrite(root, workspace, "SUCCESS");
+        }
 
         ChainVerification rewritten = verify(workspace);
         assertTrue(rewritten.intact(), "a consistent rewrite passes the database's own check");
@@ -221,7 +261,9 @@ class AuditChainTest {
         try (Connection retention = db.retentionConnection(); Statement statement = retention.createStatement()) {
             statement.execute("INSERT INTO audit_chain_checkpoint (chain_key, seq, record_hash, created_at) VALUES (" + workspace
                     + ", 2, '" + lastExpired + "', UTC_TIMESTAMP(3))");
-            statement.execute("DELETE FROM audit_record WHERE workspace_id = " + workspace + " AND seq <= 2");
+            statement.execute("DELETE r FROM audit_record r JOIN audit_seal s ON s.record_id = r.id WHERE s.chain_key = " + workspace
+                    + " AND s.seq <= 2");
+            statement.execute("DELETE FROM audit_seal WHERE chain_key = " + workspace + " AND seq <= 2");
         }
 
         ChainVerification afterRetention = verify(workspace);
@@ -230,13 +272,13 @@ class AuditChainTest {
     }
 
     @Test
-    void concurrentWritersOfOneWorkspaceTakeTurns() throws Exception {
+    void recordsOfConcurrentWritersOfOneWorkspaceAreAllSealedIntoOneChain() throws Exception {
         long workspace = NEXT_WORKSPACE.incrementAndGet();
         ExecutorService writers = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int writer = 0; writer < 4; writer++) {
-                done.add(writers.submit(() -> append(workspace, 10)));
+                done.add(writers.submit(() -> write(workspace, 10)));
             }
             for (Future<?> each : done) {
                 each.get();
@@ -244,6 +286,7 @@ class AuditChainTest {
         } finally {
             writers.shutdown();
         }
+        seal();
 
         ChainVerification chain = verify(workspace);
         assertTrue(chain.intact(), chain.toString());
@@ -262,7 +305,13 @@ class AuditChainTest {
         assertTrue(withRoot(root -> new AuditChainVerifier(root, 4).chainKeys()).contains(workspace));
     }
 
+    /** {@code records} records, each in a transaction of its own, sealed. */
     private static void append(long workspace, int records) {
+        write(workspace, records);
+        seal();
+    }
+
+    private static void write(long workspace, int records) {
         for (int i = 0; i < records; i++) {
             int n = i;
             db.call(AuditTrail::new, trail -> {
@@ -270,6 +319,14 @@ class AuditChainTest {
                 return null;
             });
         }
+    }
+
+    /** What the server's timer does every few seconds. */
+    private static void seal() {
+        withRoot(root -> {
+            AuditChainWriter.seal(root);
+            return null;
+        });
     }
 
     private static AuditEntry entry(Long workspace, AuditAction action, String clientAddress) {
@@ -282,7 +339,7 @@ class AuditChainTest {
     }
 
     /** What a DBA can do: take a trigger away, change the table, and put the trigger back as it was. */
-    private static void asDba(String trigger, String sql) throws SQLException {
+    private static void asDba(String sql, String trigger) throws SQLException {
         try (Connection root = db.mariaDb().rootConnection(DATABASE); Statement statement = root.createStatement()) {
             String definition;
             try (ResultSet shown = statement.executeQuery("SHOW CREATE TRIGGER " + trigger)) {
@@ -298,45 +355,6 @@ class AuditChainTest {
         }
     }
 
-    /** A rewrite that knows the canonical form: the records from {@code seq} on rehashed in form version 2, and the head. */
-    private static void rewriteFrom(long workspace, long seq, String outcome) throws SQLException {
-        try (Connection root = db.mariaDb().rootConnection(DATABASE); Statement statement = root.createStatement()) {
-            String definition;
-            try (ResultSet shown = statement.executeQuery("SHOW CREATE TRIGGER audit_record_no_update")) {
-                shown.next();
-                definition = shown.getString("SQL Original Statement");
-            }
-            statement.execute("DROP TRIGGER audit_record_no_update");
-            String prev = seq == 1 ? AuditRecordCanonicalForm.GENESIS : recordHash(workspace, seq - 1);
-            try (PreparedStatement rows = root.prepareStatement("SELECT id, seq, occurred_at, actor_type, actor_id, source, action, "
-                    + "entity_type, entity_id, client_address_digest, request_id, before_json, after_json FROM audit_record "
-                    + "WHERE workspace_id = ? AND seq >= ? ORDER BY seq")) {
-                rows.setLong(1, workspace);
-                rows.setLong(2, seq);
-                try (ResultSet row = rows.executeQuery()) {
-                    while (row.next()) {
-                        String hash = Digests.sha256(AuditRecordCanonicalForm.ofVersion2(row.getLong("seq"), prev,
-                                row.getObject("occurred_at", LocalDateTime.class), workspace, row.getString("actor_type"),
-                                row.getString("actor_id"), row.getString("source"), row.getString("action"),
-                                row.getString("entity_type"), row.getString("entity_id"), outcome, row.getString("client_address_digest"),
-                                row.getString("request_id"), row.getString("before_json"), row.getString("after_json")));
-                        try (PreparedStatement update = root.prepareStatement(
-                                "UPDATE audit_record SET outcome = ?, prev_hash = ?, record_hash = ?, form_version = 2 WHERE id = ?")) {
-                            update.setString(1, outcome);
-                            update.setString(2, prev);
-                            update.setString(3, hash);
-                            update.setLong(4, row.getLong("id"));
-                            update.executeUpdate();
-                        }
-                        prev = hash;
-                    }
-                }
-            }
-            statement.execute("UPDATE audit_chain_head SET record_hash = '" + prev + "' WHERE chain_key = " + workspace);
-            statement.execute(definition);
-        }
-    }
-
     private static long recordId(long workspace, long seq) {
         return ((Number) column("id", workspace, seq)).longValue();
     }
@@ -349,9 +367,12 @@ class AuditChainTest {
         return (String) column("prev_hash", workspace, seq);
     }
 
+    /** A column of the record sealed at {@code seq} of the chain, or of its seal (the hashes). */
     private static Object column(String column, long workspace, long seq) {
-        return db.withoutWorkspace(em -> em.createNativeQuery("SELECT " + column + " FROM audit_record WHERE chain_key = ? AND seq = ?")
-                .setParameter(1, workspace).setParameter(2, seq).getSingleResult());
+        String qualified = column.endsWith("_hash") ? "s." + column : "r." + column;
+        return db.withoutWorkspace(em -> em.createNativeQuery("SELECT " + qualified + " FROM audit_seal s JOIN audit_record r "
+                + "ON r.id = s.record_id WHERE s.chain_key = ? AND s.seq = ?").setParameter(1, workspace).setParameter(2, seq)
+                .getSingleResult());
     }
 
     private static Throwable rootCause(Throwable thrown) {

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -71,15 +72,29 @@ class AuditLogTest {
 
         assertEquals(List.of(7L, 6L, 5L), seqs(first));
         assertNull(first.previous());
-        assertEquals(PageCursor.before(5), first.next());
+        assertEquals(PageCursor.before(first.items().get(2).id()), first.next(), "pages go by id");
         assertEquals(List.of(4L, 3L, 2L), seqs(second));
         assertEquals(List.of(1L), seqs(last));
         assertNull(last.next());
         assertEquals(List.of(4L, 3L, 2L), seqs(backToSecond));
-        assertEquals(PageCursor.before(2), backToSecond.next());
+        assertEquals(PageCursor.before(backToSecond.items().get(2).id()), backToSecond.next());
         assertEquals(List.of(7L, 6L, 5L), seqs(backToFirst));
         assertNull(backToFirst.previous());
         assertNotNull(backToFirst.next());
+    }
+
+    @Test
+    void showsARecordTheSealerHasNotLinkedYetWithoutItsPosition() {
+        long workspace = NEXT_WORKSPACE.incrementAndGet();
+        records(workspace, 2, n -> "store.update");
+        long unsealed = insert(workspace, 0, START.plusSeconds(3600), "USER", "user-9", "store.update", "store", "9", "SUCCESS", "UI", null,
+                null);
+
+        AuditPage<AuditRecordView> newest = page(workspace, AuditFilter.none(), null);
+
+        assertEquals(Arrays.asList(null, 2L, 1L), seqs(newest));
+        assertEquals(unsealed, newest.items().get(0).id());
+        assertNull(db.call(AuditLog::new, log -> log.record(workspace, unsealed)).seq());
     }
 
     @Test
@@ -186,6 +201,7 @@ class AuditLogTest {
     void everyPageAndFilterReadsAnIndexInOrder() throws SQLException {
         long workspace = NEXT_WORKSPACE.incrementAndGet();
         records(workspace, 200, n -> n % 20 == 0 ? "role.grant" : "store.update");
+        long firstId = page(workspace, AuditFilter.builder().pageSize(200).build(), null).items().get(199).id();
         AuditFilter none = AuditFilter.none();
         try (Connection root = db.mariaDb().rootConnection(DATABASE); PreparedStatement events = root.prepareStatement(
                 "INSERT INTO security_event (workspace_id, occurred_at, type, severity) VALUES (?, UTC_TIMESTAMP(3), 'probe', 'LOW')")) {
@@ -197,17 +213,34 @@ class AuditLogTest {
             root.createStatement().execute("ANALYZE TABLE security_event, audit_record");
         }
 
-        assertIndexed(AuditQueries.auditPage(workspace, none, null, false), "uq_audit_record_chain_seq");
-        assertIndexed(AuditQueries.auditPage(workspace, none, PageCursor.before(20), false), "uq_audit_record_chain_seq");
-        assertIndexed(AuditQueries.auditPage(workspace, none, PageCursor.after(20), true), "uq_audit_record_chain_seq");
-        assertIndexed(AuditQueries.auditPage(workspace, AuditFilter.builder().action("role.grant").build(), PageCursor.before(120), false),
-                "ix_audit_record_action", "uq_audit_record_chain_seq");
+        long twentieth = firstId + 19;
+        assertIndexed(AuditQueries.auditPage(workspace, none, null, false), "ix_audit_record_chain");
+        assertIndexed(AuditQueries.auditPage(workspace, none, PageCursor.before(twentieth), false), "ix_audit_record_chain");
+        assertIndexed(AuditQueries.auditPage(workspace, none, PageCursor.after(twentieth), true), "ix_audit_record_chain");
+        assertIndexed(AuditQueries.auditPage(workspace, AuditFilter.builder().action("role.grant").build(), PageCursor.before(firstId + 119), false),
+                "ix_audit_record_action", "ix_audit_record_chain");
         assertIndexed(AuditQueries.auditPage(workspace, AuditFilter.builder().actor("USER", "user-1").build(), null, false),
-                "ix_audit_record_actor", "uq_audit_record_chain_seq");
+                "ix_audit_record_actor", "ix_audit_record_chain");
         assertIndexed(AuditQueries.auditPage(workspace, AuditFilter.builder().entity("store", "1").build(), null, false),
-                "ix_audit_record_entity", "uq_audit_record_chain_seq");
+                "ix_audit_record_entity", "ix_audit_record_chain");
+        assertReads(AuditQueries.auditPage(workspace, AuditFilter.builder().between(START.plusSeconds(60 * 60), START.plusSeconds(70 * 60))
+                .build(), null, false), "ix_audit_record_time");
         assertIndexed(AuditQueries.securityEventPage(workspace, SecurityEventFilter.none(), null),
                 "ix_security_event_workspace");
+    }
+
+    /** A time range that ends in the past reads its range on the time index, and sorts that range alone. */
+    private static void assertReads(AuditQueries.Sql sql, String key) throws SQLException {
+        try (Connection root = db.mariaDb().rootConnection(DATABASE); PreparedStatement explain = root.prepareStatement("EXPLAIN " + sql.text())) {
+            for (int i = 0; i < sql.parameters().size(); i++) {
+                explain.setObject(i + 1, sql.parameters().get(i));
+            }
+            try (ResultSet plan = explain.executeQuery()) {
+                assertTrue(plan.next());
+                assertEquals(key, plan.getString("key"), sql.text());
+                assertEquals("range", plan.getString("type"), sql.text());
+            }
+        }
     }
 
     /** The statement reads one of {@code keys} in its order: no full scan, no sort of the chain. */
@@ -249,30 +282,43 @@ class AuditLogTest {
         }
     }
 
-    /** A record as the viewers see it; its hashes are placeholders, for these tests do not verify the chain. */
+    /**
+     * A record as the viewers see it, sealed at {@code seq} unless that is 0; its hashes are
+     * placeholders, for these tests do not verify the chain.
+     */
     private static long insert(Connection root, long workspace, long seq, Instant at, String actorType, String actorId, String action,
             String entityType, String entityId, String outcome, String source, String before, String after) throws SQLException {
-        try (PreparedStatement insert = root.prepareStatement("INSERT INTO audit_record (workspace_id, seq, prev_hash, record_hash, "
+        long id;
+        try (PreparedStatement insert = root.prepareStatement("INSERT INTO audit_record (workspace_id, "
                 + "occurred_at, actor_type, actor_id, actor_name, source, action, entity_type, entity_id, outcome, before_json, after_json) "
-                + "VALUES (?, ?, REPEAT('0', 64), REPEAT('0', 64), ?, ?, ?, 'Ada', ?, ?, ?, ?, ?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
+                + "VALUES (?, ?, ?, ?, 'Ada', ?, ?, ?, ?, ?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, workspace);
-            insert.setLong(2, seq);
-            insert.setObject(3, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
-            insert.setString(4, actorType);
-            insert.setString(5, actorId);
-            insert.setString(6, source);
-            insert.setString(7, action);
-            insert.setString(8, entityType);
-            insert.setString(9, entityId);
-            insert.setString(10, outcome);
-            insert.setString(11, before);
-            insert.setString(12, after);
+            insert.setObject(2, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+            insert.setString(3, actorType);
+            insert.setString(4, actorId);
+            insert.setString(5, source);
+            insert.setString(6, action);
+            insert.setString(7, entityType);
+            insert.setString(8, entityId);
+            insert.setString(9, outcome);
+            insert.setString(10, before);
+            insert.setString(11, after);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong(1);
+                id = keys.getLong(1);
             }
         }
+        if (seq > 0) {
+            try (PreparedStatement seal = root.prepareStatement("INSERT INTO audit_seal (record_id, chain_key, seq, prev_hash, record_hash, "
+                    + "sealed_at) VALUES (?, ?, ?, REPEAT('0', 64), REPEAT('0', 64), UTC_TIMESTAMP(3))")) {
+                seal.setLong(1, id);
+                seal.setLong(2, workspace);
+                seal.setLong(3, seq);
+                seal.executeUpdate();
+            }
+        }
+        return id;
     }
 
     private static AuditPage<AuditRecordView> page(long workspace, AuditFilter filter, PageCursor cursor) {

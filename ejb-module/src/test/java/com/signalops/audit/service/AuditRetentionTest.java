@@ -57,10 +57,10 @@ class AuditRetentionTest {
             writeCheckpoint(retention, workspace, 2);
         }
 
-        SQLException delete = assertThrows(SQLException.class, () -> asApplication("DELETE FROM audit_record WHERE chain_key = "
-                + workspace + " AND seq = 1"));
+        long first = recordId(workspace, 1);
+        SQLException delete = assertThrows(SQLException.class, () -> asApplication("DELETE FROM audit_record WHERE id = " + first));
         SQLException update = assertThrows(SQLException.class, () -> asApplication("UPDATE audit_record SET outcome = 'success' "
-                + "WHERE chain_key = " + workspace + " AND seq = 1"));
+                + "WHERE id = " + first));
 
         assertTrue(delete.getMessage().contains("DELETE from audit_record is refused"), delete.getMessage());
         assertTrue(update.getMessage().contains("UPDATE of audit_record is refused"), update.getMessage());
@@ -73,7 +73,7 @@ class AuditRetentionTest {
 
         try (Connection retention = db.retentionConnection(); Statement statement = retention.createStatement()) {
             SQLException delete = assertThrows(SQLException.class, () -> statement.executeUpdate(
-                    "DELETE FROM audit_record WHERE chain_key = " + workspace + " AND seq = 1"));
+                    "DELETE FROM audit_record WHERE id = " + recordId(workspace, 1)));
             SQLException update = assertThrows(SQLException.class, () -> statement.executeUpdate(
                     "UPDATE audit_record SET outcome = 'success' WHERE chain_key = " + workspace));
             assertTrue(delete.getMessage().contains("write the checkpoint first"), delete.getMessage());
@@ -89,13 +89,19 @@ class AuditRetentionTest {
             writeCheckpoint(retention, workspace, 2);
 
             SQLException middle = assertThrows(SQLException.class, () -> statement.executeUpdate(
-                    "DELETE FROM audit_record WHERE chain_key = " + workspace + " AND seq = 4"));
-            SQLException beyond = assertThrows(SQLException.class, () -> statement.executeUpdate(
-                    "DELETE FROM audit_record WHERE chain_key = " + workspace + " AND seq <= 3"));
+                    "DELETE FROM audit_record WHERE id = " + recordId(workspace, 4)));
+            SQLException beyond = assertThrows(SQLException.class, () -> statement.executeUpdate(sealedUpTo(workspace, 3)));
+            SQLException sealFirst = assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    "DELETE FROM audit_seal WHERE chain_key = " + workspace + " AND seq <= 2"));
 
             assertTrue(middle.getMessage().contains("at or below the chain's checkpoint"), middle.getMessage());
             assertTrue(beyond.getMessage().contains("at or below the chain's checkpoint"), beyond.getMessage());
-            assertEquals(2, statement.executeUpdate("DELETE FROM audit_record WHERE chain_key = " + workspace + " AND seq <= 2"));
+            assertTrue(sealFirst.getMessage().contains("a seal only after its record"), sealFirst.getMessage());
+            assertEquals(2, statement.executeUpdate(sealedUpTo(workspace, 2)));
+            SQLException sealBeyond = assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    "DELETE FROM audit_seal WHERE chain_key = " + workspace + " AND seq <= 3"));
+            assertTrue(sealBeyond.getMessage().contains("seals at or below the chain's checkpoint"), sealBeyond.getMessage());
+            assertEquals(2, statement.executeUpdate("DELETE FROM audit_seal WHERE chain_key = " + workspace + " AND seq <= 2"));
         }
         assertTrue(verify(workspace).intact());
     }
@@ -169,7 +175,8 @@ class AuditRetentionTest {
     @Test
     void leavesAChainThatVerifiesWhenAPassStopsHalfWayAndTheNextPassFinishes() throws SQLException {
         long workspace = chain(OLD, 9);
-        AtomicInteger deletesLeft = new AtomicInteger(2);
+        // each chunk deletes its records, then their seals: two statements
+        AtomicInteger deletesLeft = new AtomicInteger(4);
 
         try (Connection retention = db.retentionConnection()) {
             SQLException stopped = assertThrows(SQLException.class,
@@ -184,6 +191,26 @@ class AuditRetentionTest {
         assertEquals(2, meanwhile.recordsChecked());
 
         assertEquals(new ChainRetention(workspace, 7, 1, 8), expire(workspace, OLD.plusMinutes(7), 3));
+        assertTrue(verify(workspace).intact());
+    }
+
+    @Test
+    void leavesAnExpiredRecordNotYetSealedToTheNextPassAndTheChainVerifiesOnceItIsSealed() throws SQLException {
+        long workspace = chain(OLD, 3);
+        try (Connection root = root()) {
+            AuditChainWriter.insertUnsealed(root, workspace, OLD.plusDays(1));
+        }
+
+        assertEquals(new ChainRetention(workspace, 2, 2, 3), expire(workspace, CUTOFF, 100));
+        assertEquals(2, count(workspace), "the head and the record not yet sealed stay");
+
+        try (Connection root = root()) {
+            AuditChainWriter.seal(root);
+        }
+        ChainVerification sealed = verify(workspace);
+        assertTrue(sealed.intact(), sealed.toString());
+        assertEquals(4, sealed.headSeq());
+        assertEquals(new ChainRetention(workspace, 3, 1, 4), expire(workspace, CUTOFF, 100));
         assertTrue(verify(workspace).intact());
     }
 
@@ -257,10 +284,20 @@ class AuditRetentionTest {
 
     private static String recordHash(long workspace, long seq) throws SQLException {
         try (Connection root = root(); Statement statement = root.createStatement(); ResultSet rows = statement.executeQuery(
-                "SELECT record_hash FROM audit_record WHERE chain_key = " + workspace + " AND seq = " + seq)) {
+                "SELECT record_hash FROM audit_seal WHERE chain_key = " + workspace + " AND seq = " + seq)) {
             rows.next();
             return rows.getString(1);
         }
+    }
+
+    private static long recordId(long workspace, long seq) throws SQLException {
+        return number("SELECT record_id FROM audit_seal WHERE chain_key = " + workspace + " AND seq = " + seq);
+    }
+
+    /** Deletes the records sealed at positions 1 to {@code seq} of the chain. */
+    private static String sealedUpTo(long workspace, long seq) {
+        return "DELETE r FROM audit_record r JOIN audit_seal s ON s.record_id = r.id WHERE s.chain_key = " + workspace + " AND s.seq <= "
+                + seq;
     }
 
     private static long number(String sql) throws SQLException {

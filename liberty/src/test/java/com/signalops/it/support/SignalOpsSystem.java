@@ -72,6 +72,7 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         environment.put("SIGNALOPS_WEBHOOK_POLL_SECONDS", "1");
         // an import interrupted by a killed server is restarted within seconds of the server's return
         environment.put("SIGNALOPS_IMPORT_RECOVERY_SECONDS", "5");
+        environment.put("SIGNALOPS_AUDIT_SEAL_SECONDS", "1");
         server = LibertyServer.ofThisBuild(environment);
         server.stop();
         server.deployEar(Path.of(System.getProperty("signalops.ear", "target/signalops.ear")));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.signalops.audit.domain.ChainVerification;
+import com.signalops.audit.service.AuditChainVerifier;
 import com.signalops.it.support.ApiClient;
 import com.signalops.it.support.SignalOpsSystem;
 import com.signalops.it.support.TestAccounts;
@@ -17,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * {@code GET /api/v1/audit-events}: a token with {@code audit.view} reads its own workspace's audit
  * records, filtered and paged by cursor, and never another workspace's; every read is itself an
- * audit record; a bad filter answers 400, a token without the permission 403.
+ * audit record, which the server's sealer links into the workspace's chain seconds later; a bad
+ * filter answers 400, a token without the permission 403.
  */
 @ExtendWith(SignalOpsSystem.class)
 class AuditApiIT {
@@ -87,11 +91,12 @@ class AuditApiIT {
         assertFalse(views.containsKey("previous"), "the newest page has no previous page");
 
         JsonObject older = list("/api/v1/audit-events?action=audit.view&limit=1&cursor=" + views.getString("next"), demoToken);
-        long firstSeq = first.getJsonObject(0).getJsonNumber("seq").longValue();
-        long olderSeq = older.getJsonArray("items").getJsonObject(0).getJsonNumber("seq").longValue();
-        assertTrue(olderSeq < firstSeq, olderSeq + " after " + firstSeq);
+        // pages go by id: a record is listed before the sealer gives it its seq
+        long firstId = first.getJsonObject(0).getJsonNumber("id").longValue();
+        long olderId = older.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        assertTrue(olderId < firstId, olderId + " after " + firstId);
         JsonObject back = list("/api/v1/audit-events?action=audit.view&limit=1&cursor=" + older.getString("previous"), demoToken);
-        assertEquals(firstSeq, back.getJsonArray("items").getJsonObject(0).getJsonNumber("seq").longValue());
+        assertEquals(firstId, back.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue());
 
         JsonObject none = list("/api/v1/audit-events?action=no.such-action", demoToken);
         assertEquals(0, none.getJsonArray("items").size());
@@ -134,6 +139,55 @@ class AuditApiIT {
             ids.add(row.asJsonObject().getJsonNumber("id").longValue());
         }
         return ids;
+    }
+
+    @Test
+    void theServersSealerLinksARecordIntoItsChainSecondsAfterItCommitted() throws Exception {
+        HttpResponse<String> read = ApiClient.get("/api/v1/audit-events?limit=1", demoToken);
+        assertEquals(200, read.statusCode(), read.body());
+        long recorded = recordOfRequest(read.headers().firstValue("X-Request-Id").orElseThrow());
+
+        long seq = sealedSeq(recorded, Duration.ofSeconds(30));
+
+        JsonObject shown = ApiClient.json(ApiClient.get("/api/v1/audit-events/" + recorded, demoToken));
+        assertEquals(seq, shown.getJsonNumber("seq").longValue());
+        try (Connection connection = SignalOpsSystem.database().connect()) {
+            ChainVerification chain = new AuditChainVerifier(connection, 500).verify(demo);
+            assertTrue(chain.intact(), chain.toString());
+            assertTrue(chain.headSeq() >= seq);
+        }
+    }
+
+    /** The id of the one audit record request {@code requestId} wrote. */
+    private static long recordOfRequest(String requestId) throws SQLException {
+        try (Connection connection = SignalOpsSystem.database().connect();
+                PreparedStatement select = connection.prepareStatement("SELECT id FROM audit_record WHERE request_id = ?")) {
+            select.setString(1, requestId);
+            try (ResultSet rows = select.executeQuery()) {
+                assertTrue(rows.next(), "the read wrote its audit record");
+                long id = rows.getLong(1);
+                assertFalse(rows.next(), "one record per read");
+                return id;
+            }
+        }
+    }
+
+    /** The record's position once the server's sealer has linked it (every second in the tests), waiting up to {@code timeout}. */
+    private static long sealedSeq(long recordId, Duration timeout) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (Connection connection = SignalOpsSystem.database().connect();
+                    PreparedStatement select = connection.prepareStatement("SELECT seq FROM audit_seal WHERE record_id = ?")) {
+                select.setLong(1, recordId);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (rows.next()) {
+                        return rows.getLong(1);
+                    }
+                }
+            }
+            assertTrue(System.nanoTime() < deadline, "record " + recordId + " not sealed within " + timeout);
+            Thread.sleep(250);
+        }
     }
 
     private static Set<Long> idsInDatabase(long workspaceId) throws SQLException {

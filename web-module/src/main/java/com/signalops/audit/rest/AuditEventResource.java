@@ -38,8 +38,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditEventResource {
 
-    /** An audit record as the API shows it; {@code before}/{@code after} only on a single record. */
-    public record AuditEvent(long id, long seq, String occurredAt, String actorType, String actorId, String actorName, String source,
+    /**
+     * An audit record as the API shows it; {@code before}/{@code after} only on a single record,
+     * {@code seq} (its position in the chain) null until the sealer has linked it.
+     */
+    public record AuditEvent(long id, Long seq, String occurredAt, String actorType, String actorId, String actorName, String source,
             String action, String entityType, String entityId, String outcome, String requestId, String before, String after) {
 
         static AuditEvent of(AuditRecordView record) {

@@ -97,10 +97,13 @@ public class AuditExportServlet extends HttpServlet {
     }
 
     private static void write(JsonGenerator json, AuditRecordView record) {
-        json.writeStartObject()
-                .write("id", record.id())
-                .write("seq", record.seq())
-                .write("occurredAt", record.occurredAt().toString());
+        json.writeStartObject().write("id", record.id());
+        if (record.seq() == null) {
+            json.writeNull("seq");
+        } else {
+            json.write("seq", record.seq());
+        }
+        json.write("occurredAt", record.occurredAt().toString());
         field(json, "actorType", record.actorType());
         field(json, "actorId", record.actorId());
         field(json, "actorName", record.actorName());
