@@ -32,10 +32,9 @@ public record ShopifyApp(String apiKey, String apiSecret, String baseUrl, List<S
         redirectUrl = blankToEmpty(redirectUrl);
     }
 
-    /** The app of the configured values: secrets comma-separated, current first; scopes comma-separated. */
-    public static ShopifyApp of(String apiKey, String apiSecrets, String baseUrl, String scopes, String redirectUrl) {
-        String secret = apiSecrets == null ? "" : Arrays.stream(apiSecrets.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .findFirst().orElse("");
+    /** The app of the configured values, signing with the current of {@code apiSecrets}; scopes comma-separated. */
+    public static ShopifyApp of(String apiKey, ShopifyApiSecrets apiSecrets, String baseUrl, String scopes, String redirectUrl) {
+        String secret = apiSecrets.current().orElse("");
         List<String> scopeList = Arrays.stream((scopes == null || scopes.isBlank() ? DEFAULT_SCOPES : scopes).split(","))
                 .map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).distinct().toList();
         return new ShopifyApp(apiKey, secret, baseUrl, scopeList, redirectUrl);
@@ -53,7 +52,7 @@ public record ShopifyApp(String apiKey, String apiSecret, String baseUrl, List<S
             missing.add("SIGNALOPS_SHOPIFY_API_KEY");
         }
         if (apiSecret.isEmpty()) {
-            missing.add("SIGNALOPS_SHOPIFY_API_SECRETS");
+            missing.add(ShopifyApiSecrets.VARIABLE);
         }
         if (redirectUrl.isEmpty()) {
             missing.add("SIGNALOPS_SHOPIFY_REDIRECT_URL");
