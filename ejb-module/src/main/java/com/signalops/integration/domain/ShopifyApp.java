@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -73,6 +74,20 @@ public record ShopifyApp(String apiKey, String apiSecret, String baseUrl, List<S
     /** Where the code is exchanged for the access token: {@code POST /admin/oauth/access_token} of the shop. */
     public URI accessTokenUri(String shopDomain) {
         return URI.create(shopUrl(shopDomain) + "/admin/oauth/access_token");
+    }
+
+    /** The shop's Admin GraphQL endpoint of API version {@code apiVersion}: {@code POST /admin/api/{version}/graphql.json}. */
+    public URI adminGraphqlUri(String shopDomain, String apiVersion) {
+        return URI.create(shopUrl(shopDomain) + "/admin/api/" + apiVersion + "/graphql.json");
+    }
+
+    /**
+     * Where Shopify delivers the webhooks SignalOps subscribes to: the console's
+     * {@code /webhooks/shopify}, next to the OAuth callback of the redirect URL (same host and
+     * context root); empty when no redirect URL is configured.
+     */
+    public Optional<URI> webhookCallbackUri() {
+        return redirectUrl.isEmpty() ? Optional.empty() : Optional.of(URI.create(redirectUrl).resolve("../webhooks/shopify"));
     }
 
     private String shopUrl(String shopDomain) {

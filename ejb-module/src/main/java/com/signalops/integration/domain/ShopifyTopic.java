@@ -44,6 +44,14 @@ public enum ShopifyTopic {
         return Optional.ofNullable(privacyKind);
     }
 
+    /**
+     * The name of the topic in the Admin GraphQL API ({@code WebhookSubscriptionTopic}), e.g.
+     * {@code ORDERS_CREATE}, with which SignalOps subscribes it.
+     */
+    public String graphqlName() {
+        return name();
+    }
+
     public boolean isCompliance() {
         return privacyKind != null;
     }

@@ -81,6 +81,11 @@ public class ShopifyAuthorization {
         return app;
     }
 
+    /** The client of every call to Shopify: TLS as configured, no redirects followed. */
+    HttpClient httpClient() {
+        return client;
+    }
+
     /** Whether the callback's query {@code parameters} carry Shopify's valid {@code hmac}. */
     public boolean isSignedByShopify(java.util.Map<String, List<String>> parameters) {
         return signature.verifies(parameters);

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Webhooks of a store connected from the console (ShopifyFlow against the fake Shopify) processed
- * by the running server: an orders/create delivery becomes the store's order with its line item,
+ * by the running server: the connect subscribes the shop's webhooks to the console; an orders/create delivery becomes the store's order with its line item,
  * the customer's email kept only as a keyed hash and written to no log; app/uninstalled
  * disconnects the store, destroys its token and sets the deletion 48 hours on.
  */
@@ -61,6 +61,19 @@ class ShopifyWebhookProcessingIT {
         store = TestTenants.store(workspace, null, "P-" + RUN.toUpperCase(), shop);
         HttpResponse<String> connected = ShopifyFlow.connect(admin, shop);
         assertEquals("shopify=connected", ShopifyFlow.location(connected).getQuery());
+    }
+
+    @Test
+    @Order(0)
+    void theConnectSubscribedTheShopsWebhooksToTheConsole() throws Exception {
+        await("SELECT webhooks_subscribed_at FROM store_connection WHERE store_id = ? AND webhooks_subscribed_at IS NOT NULL");
+        List<String> subscribed = SignalOpsSystem.shopify().webhookSubscriptions().stream().filter(s -> s.shop().equals(shop))
+                .map(s -> s.topic() + " " + s.uri()).sorted().toList();
+        String console = Https.uri("/webhooks/shopify").toString();
+        assertEquals(java.util.stream.Stream.of("APP_UNINSTALLED", "INVENTORY_LEVELS_UPDATE", "ORDERS_CANCELLED", "ORDERS_CREATE",
+                "ORDERS_UPDATED", "PRODUCTS_DELETE", "PRODUCTS_UPDATE", "REFUNDS_CREATE").map(topic -> topic + " " + console).toList(),
+                subscribed);
+        assertEquals(List.of("null"), rows("SELECT webhook_subscription_error FROM store_connection WHERE store_id = ?"));
     }
 
     @Test
