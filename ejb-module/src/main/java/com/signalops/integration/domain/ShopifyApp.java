@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 public record ShopifyApp(String apiKey, String apiSecret, String baseUrl, List<String> scopes, String redirectUrl) {
 
     /** The scopes SignalOps needs today (docs/data-inventory.md says why each). */
-    public static final String DEFAULT_SCOPES = "read_orders,read_products,read_inventory";
+    public static final String DEFAULT_SCOPES = "read_orders,read_products,read_inventory,read_customers";
 
     public ShopifyApp {
         apiKey = blankToEmpty(apiKey);

@@ -16,7 +16,7 @@ class ShopifyAppTest {
     @Test
     void asksForTheMinimumScopesByDefaultAndSignsWithTheCurrentSecret() {
         ShopifyApp app = ShopifyApp.of("client-1", ShopifyApiSecrets.parse("current-secret,previous-secret"), "", null, REDIRECT);
-        assertEquals(List.of("read_orders", "read_products", "read_inventory"), app.scopes());
+        assertEquals(List.of("read_orders", "read_products", "read_inventory", "read_customers"), app.scopes());
         assertEquals("current-secret", app.apiSecret());
         assertTrue(app.isConfigured());
     }
@@ -25,7 +25,7 @@ class ShopifyAppTest {
     void sendsTheMerchantToTheShopsAuthorizePageForAnOfflineToken() {
         ShopifyApp app = ShopifyApp.of("client-1", ShopifyApiSecrets.parse("s"), "", null, REDIRECT);
         assertEquals("https://demo-01.myshopify.com/admin/oauth/authorize?client_id=client-1"
-                + "&scope=read_orders%2Cread_products%2Cread_inventory"
+                + "&scope=read_orders%2Cread_products%2Cread_inventory%2Cread_customers"
                 + "&redirect_uri=https%3A%2F%2Fconsole.example.com%2Fshopify%2Fcallback&state=abc_-1",
                 app.authorizeUri("demo-01.myshopify.com", "abc_-1").toString());
         assertFalse(app.authorizeUri("demo-01.myshopify.com", "x").toString().contains("grant_options"), "per-user would be online");
@@ -51,8 +51,8 @@ class ShopifyAppTest {
     @Test
     void countsAWriteScopeAsCoveringItsReadScope() {
         ShopifyApp app = ShopifyApp.of("client-1", ShopifyApiSecrets.parse("s"), "", null, REDIRECT);
-        assertEquals(Set.of(), app.missingScopes(List.of("read_orders", "write_products", "read_inventory")));
-        assertEquals(Set.of("read_inventory"), app.missingScopes(List.of("read_orders", "read_products")));
+        assertEquals(Set.of(), app.missingScopes(List.of("read_orders", "write_products", "read_inventory", "read_customers")));
+        assertEquals(Set.of("read_customers", "read_inventory"), app.missingScopes(List.of("read_orders", "read_products")));
     }
 
     @Test
