@@ -107,6 +107,7 @@ public final class FakeShopify implements AutoCloseable {
     private final List<WebhookSubscription> subscriptions = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicLong nextId = new java.util.concurrent.atomic.AtomicLong(1000);
     private volatile String grantedScopeOverride;
+    private volatile String refusedSubscriptionShop;
 
     private FakeShopify(String apiKey, String secret, Path directory) throws Exception {
         this.apiKey = apiKey;
@@ -177,6 +178,11 @@ public final class FakeShopify implements AutoCloseable {
     /** Every bulk query run so far, as sent. */
     public List<String> bulkQueries() {
         return List.copyOf(bulkQueries);
+    }
+
+    /** From now on refuses every webhook subscription of {@code shop} as Shopify refuses an address (null: none). */
+    public void refuseWebhookSubscriptionsOf(String shop) {
+        this.refusedSubscriptionShop = shop;
     }
 
     /** Every webhook subscription created so far. */
@@ -409,7 +415,10 @@ public final class FakeShopify implements AutoCloseable {
     private synchronized JsonObject subscribe(String shop, String topic, String uri) {
         jakarta.json.JsonArrayBuilder errors = Json.createArrayBuilder();
         JsonValue subscription = JsonValue.NULL;
-        if (subscriptions.stream().anyMatch(s -> s.shop().equals(shop) && s.topic().equals(topic) && s.uri().equals(uri))) {
+        if (shop.equals(refusedSubscriptionShop)) {
+            errors.add(Json.createObjectBuilder().add("field", Json.createArrayBuilder().add("webhookSubscription").add("callbackUrl"))
+                    .add("message", "Address cannot be a Shopify or an internal domain"));
+        } else if (subscriptions.stream().anyMatch(s -> s.shop().equals(shop) && s.topic().equals(topic) && s.uri().equals(uri))) {
             errors.add(Json.createObjectBuilder().add("field", Json.createArrayBuilder().add("webhookSubscription").add("callbackUrl"))
                     .add("message", "Address for this topic has already been taken"));
         } else if (!uri.startsWith("https://") || topic.isEmpty()) {

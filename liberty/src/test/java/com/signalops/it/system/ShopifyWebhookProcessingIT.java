@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.signalops.integration.domain.WebhookSignature;
 import com.signalops.it.support.ApiClient;
@@ -49,6 +50,7 @@ class ShopifyWebhookProcessingIT {
     private static final long ORDER = 820982911946154508L;
     private static final Duration PROCESSED_WITHIN = Duration.ofSeconds(30);
 
+    private static ConsoleClient admin;
     private static String shop;
     private static long store;
 
@@ -56,7 +58,7 @@ class ShopifyWebhookProcessingIT {
     static void aStoreConnectedFromTheConsole() throws SQLException {
         long workspace = ApiClient.demoWorkspaceId();
         TestAccounts.create("processing-" + RUN + "@example.com", "Processing Admin", PASSWORD, "admin");
-        ConsoleClient admin = ConsoleClient.signedIn("processing-" + RUN + "@example.com", PASSWORD);
+        admin = ConsoleClient.signedIn("processing-" + RUN + "@example.com", PASSWORD);
         shop = "processing-" + RUN + ".myshopify.com";
         store = TestTenants.store(workspace, null, "P-" + RUN.toUpperCase(), shop);
         HttpResponse<String> connected = ShopifyFlow.connect(admin, shop);
@@ -74,6 +76,33 @@ class ShopifyWebhookProcessingIT {
                 "ORDERS_UPDATED", "PRODUCTS_DELETE", "PRODUCTS_UPDATE", "REFUNDS_CREATE").map(topic -> topic + " " + console).toList(),
                 subscribed);
         assertEquals(List.of("null"), rows("SELECT webhook_subscription_error FROM store_connection WHERE store_id = ?"));
+    }
+
+    @Test
+    @Order(0)
+    void aRefusedSubscriptionLeavesTheStoreConnectedWithTheReasonAndNoTokenInTheLog() throws Exception {
+        String refused = "refused-" + RUN + ".myshopify.com";
+        long refusedStore = TestTenants.store(ApiClient.demoWorkspaceId(), null, "R-" + RUN.toUpperCase(), refused);
+        SignalOpsSystem.shopify().refuseWebhookSubscriptionsOf(refused);
+        try {
+            assertEquals("shopify=connected", ShopifyFlow.location(ShopifyFlow.connect(admin, refused)).getQuery());
+            long deadline = System.nanoTime() + PROCESSED_WITHIN.toNanos();
+            List<String> outcome = List.of();
+            while (System.nanoTime() < deadline && outcome.isEmpty()) {
+                outcome = rowsOf(refusedStore, "SELECT CONCAT_WS('|', status, COALESCE(webhooks_subscribed_at, 'none'), "
+                        + "webhook_subscription_error) FROM store_connection WHERE store_id = ? AND webhook_subscription_error IS NOT NULL");
+                Thread.sleep(250);
+            }
+            assertEquals(List.of("CONNECTED|none|webhookSubscriptionCreate ORDERS_CREATE refused: Address cannot be a Shopify or an "
+                    + "internal domain"), outcome);
+        } finally {
+            SignalOpsSystem.shopify().refuseWebhookSubscriptionsOf(null);
+        }
+        String log = SignalOpsSystem.server().messages();
+        assertTrue(log.contains("not subscribed, the store stays connected"), "the failure is logged");
+        for (String token : SignalOpsSystem.shopify().issuedTokens()) {
+            assertFalse(log.contains(token), "the log holds an access token");
+        }
     }
 
     @Test
@@ -189,8 +218,12 @@ class ShopifyWebhookProcessingIT {
 
     /** Each row of {@code sql} (the store's id its one parameter), its columns joined by {@code |}. */
     private static List<String> rows(String sql) throws SQLException {
+        return rowsOf(store, sql);
+    }
+
+    private static List<String> rowsOf(long storeId, String sql) throws SQLException {
         try (Connection connection = SignalOpsSystem.database().connect(); PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, store);
+            query.setLong(1, storeId);
             List<String> rows = new ArrayList<>();
             try (ResultSet row = query.executeQuery()) {
                 int columns = row.getMetaData().getColumnCount();
