@@ -39,7 +39,9 @@ public class ScriptedShopifyAdminApi extends ShopifyAdminApi {
     private static final Map<String, String> RESOURCES = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> POLLS = new ConcurrentHashMap<>();
     private static final Set<String> FAILING = ConcurrentHashMap.newKeySet();
-    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final AtomicInteger NEXT = new AtomicInteger(100);
+    private static final String EARLIER = "gid://shopify/BulkOperation/1";
+    private static final AtomicInteger EARLIER_POLLS = new AtomicInteger(-1);
 
     static void reset() {
         RESULTS.clear();
@@ -49,6 +51,17 @@ public class ScriptedShopifyAdminApi extends ShopifyAdminApi {
         RESOURCES.clear();
         POLLS.clear();
         FAILING.clear();
+        EARLIER_POLLS.set(-1);
+    }
+
+    /** An operation of an earlier execution still runs at the shop: it completes after two polls. */
+    static void earlierOperationRunning() {
+        EARLIER_POLLS.set(0);
+    }
+
+    /** Whether the earlier operation was polled to its end. */
+    static boolean earlierOperationAwaited() {
+        return EARLIER_POLLS.get() > 2;
     }
 
     static void serve(String resource, Path file) {
@@ -75,6 +88,11 @@ public class ScriptedShopifyAdminApi extends ShopifyAdminApi {
     @Override
     public BulkOperation runBulkQuery(String shopDomain, String accessToken, String query) {
         requireToken(accessToken);
+        if (EARLIER_POLLS.get() >= 0 && EARLIER_POLLS.get() <= 2) {
+            // as Shopify refuses a second bulk query of the app at the shop
+            throw new ShopifyApiException("bulkOperationRunQuery refused: A bulk query operation for this app and shop is already in "
+                    + "progress: " + EARLIER + ".");
+        }
         String resource = query.strip().substring(1).strip().split("[ {]")[0];
         String id = "gid://shopify/BulkOperation/" + NEXT.incrementAndGet();
         RUNS.add(resource);
@@ -89,6 +107,9 @@ public class ScriptedShopifyAdminApi extends ShopifyAdminApi {
     @Override
     public BulkOperation bulkOperation(String shopDomain, String accessToken, String id) {
         requireToken(accessToken);
+        if (id.equals(EARLIER)) {
+            return new BulkOperation(id, EARLIER_POLLS.getAndIncrement() < 2 ? "RUNNING" : "COMPLETED", null, 0, null);
+        }
         String resource = RESOURCES.get(id);
         int polls = POLLS.get(id).getAndIncrement();
         if (polls < 1 || HANG.contains(resource)) {

@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
  * The store-import job's first step, fetch-from-shopify, run by jberet-se against a real MariaDB
  * and Shopify's Admin API as {@link ScriptedShopifyAdminApi} plays it: an import from Shopify
  * fetches each resource by a bulk operation and imports the results; a failed operation fails the
- * execution and its restart fetches only the resources not yet complete; stop() ends the polling;
- * an uploaded import fetches nothing.
+ * execution and its restart fetches only the resources not yet complete; an operation still
+ * running from before is waited for; stop() ends the polling; an uploaded import fetches nothing.
  */
 class ShopifyBulkFetchJobTest {
 
@@ -127,6 +127,19 @@ class ShopifyBulkFetchJobTest {
         assertEquals(List.of("products", "customers", "orders", "orders"), ScriptedShopifyAdminApi.runs(),
                 "the restart ran the orders' operation alone");
         assertEquals(SAMPLE_SUMMARY, summary(importId), "the same as a clean import");
+    }
+
+    @Test
+    void waitsForAnOperationOfAnEarlierExecutionThatStillRuns() throws Exception {
+        long store = connectedStore();
+        long importId = importRow(store, "SHOPIFY");
+        ScriptedShopifyAdminApi.earlierOperationRunning();
+
+        assertEquals(BatchStatus.COMPLETED, run(store, importId).getBatchStatus());
+
+        assertTrue(ScriptedShopifyAdminApi.earlierOperationAwaited(), "the earlier operation was polled to its end first");
+        assertEquals(List.of("products", "customers", "orders"), ScriptedShopifyAdminApi.runs());
+        assertEquals(SAMPLE_SUMMARY, summary(importId));
     }
 
     @Test
