@@ -2,7 +2,8 @@
 -- says why each column is kept). Every row carries its workspace and store; the key of each table starts
 -- with them, so a store's rows are stored together and the tenant foreign key needs no index of its own.
 -- Ids are the numeric part of Shopify's gids (gid://shopify/Order/7001 -> 7001), unique per store.
--- import_id names the import that last wrote the row (NULL when a webhook did).
+-- import_id names the import that last wrote the row (NULL when a webhook did); it has no index of its own (each
+-- would cost every import's writes): an import's counts and a restart's parents scan the store's rows by key.
 -- Money is the shop's currency, exact (DECIMAL), as Shopify's decimal strings give it.
 CREATE TABLE commerce_product (
   workspace_id  BIGINT        NOT NULL,
@@ -13,7 +14,6 @@ CREATE TABLE commerce_product (
   updated_at    DATETIME(3)   NULL,
   import_id     BIGINT        NULL,
   PRIMARY KEY (workspace_id, store_id, product_id),
-  KEY ix_commerce_product_import (import_id),
   CONSTRAINT fk_commerce_product_store FOREIGN KEY (workspace_id, store_id) REFERENCES store (workspace_id, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
@@ -33,7 +33,6 @@ CREATE TABLE commerce_variant (
   PRIMARY KEY (workspace_id, store_id, variant_id),
   KEY ix_commerce_variant_product (workspace_id, store_id, product_id),
   KEY ix_commerce_variant_inventory_item (workspace_id, store_id, inventory_item_id),
-  KEY ix_commerce_variant_import (import_id),
   CONSTRAINT fk_commerce_variant_store FOREIGN KEY (workspace_id, store_id) REFERENCES store (workspace_id, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
@@ -55,7 +54,6 @@ CREATE TABLE commerce_customer (
   import_id               BIGINT          NULL,
   PRIMARY KEY (workspace_id, store_id, customer_id),
   KEY ix_commerce_customer_email_hash (workspace_id, store_id, email_hash),
-  KEY ix_commerce_customer_import (import_id),
   CONSTRAINT fk_commerce_customer_store FOREIGN KEY (workspace_id, store_id) REFERENCES store (workspace_id, id),
   CONSTRAINT ck_commerce_customer_email CHECK (
     (email_ciphertext IS NULL AND email_nonce IS NULL AND email_key_version IS NULL AND email_hash IS NULL)
@@ -85,7 +83,6 @@ CREATE TABLE commerce_order (
   PRIMARY KEY (workspace_id, store_id, order_id),
   KEY ix_commerce_order_created (workspace_id, store_id, created_at),
   KEY ix_commerce_order_customer (workspace_id, store_id, customer_id),
-  KEY ix_commerce_order_import (import_id),
   CONSTRAINT fk_commerce_order_store FOREIGN KEY (workspace_id, store_id) REFERENCES store (workspace_id, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
@@ -111,7 +108,6 @@ CREATE TABLE commerce_refund (
   import_id       BIGINT         NULL,
   PRIMARY KEY (workspace_id, store_id, refund_id),
   KEY ix_commerce_refund_order (workspace_id, store_id, order_id),
-  KEY ix_commerce_refund_import (import_id),
   CONSTRAINT fk_commerce_refund_order FOREIGN KEY (workspace_id, store_id, order_id)
     REFERENCES commerce_order (workspace_id, store_id, order_id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
@@ -144,7 +140,6 @@ CREATE TABLE commerce_line_item (
   PRIMARY KEY (workspace_id, store_id, line_item_id),
   KEY ix_commerce_line_item_order (workspace_id, store_id, order_id),
   KEY ix_commerce_line_item_variant (workspace_id, store_id, variant_id),
-  KEY ix_commerce_line_item_import (import_id),
   CONSTRAINT fk_commerce_line_item_order FOREIGN KEY (workspace_id, store_id, order_id)
     REFERENCES commerce_order (workspace_id, store_id, order_id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

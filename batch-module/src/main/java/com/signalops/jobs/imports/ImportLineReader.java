@@ -23,6 +23,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads one file of an import ({@code resource}: products, customers or orders) a line at a time.
@@ -30,11 +32,16 @@ import java.sql.SQLException;
  * exactly there. It remembers the ids of the parents it accepted (the children that follow must
  * name one); after a restart it takes them back from the rows this import already wrote. A bad
  * line is thrown as a {@link SkippedLine}, which the step skips and records. A missing file reads
- * as empty: an upload imports one resource.
+ * as empty, and so does a file the import does not list: an upload imports one resource. Lines
+ * are read and parsed ahead on a thread of the reader's own, in order, into a bounded queue; the
+ * checkpoint is the position of the last line handed to the chunk, not of the last one parsed.
  */
 @Named
 @Dependent
 public class ImportLineReader extends AbstractItemReader {
+
+    /** How many parsed lines may wait for the chunk: bounded, so memory is. */
+    private static final int READ_AHEAD = 4096;
 
     @Inject
     private JobContext job;
@@ -54,6 +61,17 @@ public class ImportLineReader extends AbstractItemReader {
     private BulkLineParser parser;
     private final LongIdSet acceptedParents = new LongIdSet();
     private JsonlInput input;
+    private final BlockingQueue<Parsed> parsed = new ArrayBlockingQueue<>(READ_AHEAD);
+    private Thread readAhead;
+    private volatile Exception readFailure;
+    private long offset;
+    private long lineNumber;
+
+    /** A line read ahead: accepted or skipped, with the position just after it; {@link #END} after the last. */
+    private record Parsed(ImportLine line, SkippedLine skipped, long offset, long lineNumber) {
+    }
+
+    private static final Parsed END = new Parsed(null, null, -1, -1);
 
     @Override
     public void open(Serializable checkpoint) throws IOException, SQLException {
@@ -61,7 +79,7 @@ public class ImportLineReader extends AbstractItemReader {
         parameters = ImportParameters.of(job);
         parser = new BulkLineParser(file);
         Path path = folder.file(parameters.workspaceId(), parameters.importId(), file);
-        if (!Files.exists(path)) {
+        if (!readsResource() || !Files.exists(path)) {
             return;
         }
         LinePosition position = checkpoint == null ? new LinePosition(0, 0) : (LinePosition) checkpoint;
@@ -69,49 +87,100 @@ public class ImportLineReader extends AbstractItemReader {
             loadAcceptedParents();
         }
         input = new JsonlInput(Files.newInputStream(path), position.offset(), position.lineNumber());
+        offset = position.offset();
+        lineNumber = position.lineNumber();
+        // parsing runs ahead on a thread of its own while the chunk's writer waits on the database (2 cores: one each)
+        readAhead = new Thread(this::parseAhead, "store-import-read-ahead-" + parameters.importId() + "-" + file.key());
+        readAhead.setDaemon(true);
+        readAhead.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        readAhead.start();
     }
 
     @Override
-    public Object readItem() throws IOException, SkippedLine {
-        if (input == null) {
+    public Object readItem() throws Exception {
+        if (readAhead == null) {
             return null;
         }
-        for (JsonlInput.Line line = input.next(); line != null; line = input.next()) {
-            if (line.tooLong()) {
-                throw new SkippedLine(SkipReason.INVALID_JSON, "the line is longer than " + JsonlInput.MAX_LINE_BYTES + " bytes")
-                        .at(file, line.number());
+        Parsed next = parsed.take();
+        if (next == END) {
+            parsed.put(END);
+            if (readFailure != null) {
+                throw readFailure;
             }
-            if (line.text().isBlank()) {
-                continue;
-            }
-            ImportLine accepted;
-            try {
-                accepted = parser.parse(line.text(), acceptedParents::contains);
-            } catch (SkippedLine skipped) {
-                throw skipped.at(file, line.number());
-            }
-            if (isParent(accepted)) {
-                acceptedParents.add(accepted.id());
-            }
-            return accepted;
+            return null;
         }
-        return null;
+        offset = next.offset();
+        lineNumber = next.lineNumber();
+        if (next.skipped() != null) {
+            throw next.skipped();
+        }
+        return next.line();
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return input == null ? null : new LinePosition(input.offset(), input.lineNumber());
+        return input == null ? null : new LinePosition(offset, lineNumber);
     }
 
     @Override
     public void close() throws IOException {
+        if (readAhead != null) {
+            readAhead.interrupt();
+        }
         if (input != null) {
             input.close();
         }
     }
 
+    /**
+     * Reads and parses the file in order into {@link #parsed} (at most {@value #READ_AHEAD} lines
+     * ahead of the chunk), remembering accepted parents as it goes; ends with {@link #END}.
+     */
+    private void parseAhead() {
+        try {
+            for (JsonlInput.Line line = input.next(); line != null; line = input.next()) {
+                if (line.tooLong()) {
+                    parsed.put(new Parsed(null, new SkippedLine(SkipReason.INVALID_JSON, "the line is longer than "
+                            + JsonlInput.MAX_LINE_BYTES + " bytes").at(file, line.number()), input.offset(), line.number()));
+                    continue;
+                }
+                if (line.text().isBlank()) {
+                    continue;
+                }
+                try {
+                    ImportLine accepted = parser.parse(line.text(), acceptedParents::contains);
+                    if (isParent(accepted)) {
+                        acceptedParents.add(accepted.id());
+                    }
+                    parsed.put(new Parsed(accepted, null, input.offset(), line.number()));
+                } catch (SkippedLine skipped) {
+                    parsed.put(new Parsed(null, skipped.at(file, line.number()), input.offset(), line.number()));
+                }
+            }
+            parsed.put(END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            readFailure = e;
+            parsed.clear();
+            parsed.offer(END);
+        }
+    }
+
     private boolean isParent(ImportLine line) {
         return line instanceof ImportLine.ProductLine || line instanceof ImportLine.OrderLine;
+    }
+
+    /** Whether the import lists this reader's resource (a file it does not list is not its own, whatever the folder holds). */
+    private boolean readsResource() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT resources FROM store_import WHERE workspace_id = ? AND id = ?")) {
+            query.setLong(1, parameters.workspaceId());
+            query.setLong(2, parameters.importId());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && java.util.Arrays.asList(row.getString(1).split(",")).contains(file.key());
+            }
+        }
     }
 
     /** The parents this import wrote before the checkpoint: a child after it may name any of them. */

@@ -95,6 +95,30 @@ public class JobLauncher implements JobStarter {
         return Optional.of(executionId);
     }
 
+    /**
+     * Restarts the job instance of execution {@code firstExecutionId} (a run of {@code jobName})
+     * from its last checkpoint when its latest execution failed or was stopped, with that
+     * execution's parameters. Answers the new execution id.
+     */
+    public Optional<Long> restartIfInterrupted(String jobName, long firstExecutionId) {
+        JobOperator operator = BatchRuntime.getJobOperator();
+        JobInstance instance;
+        try {
+            instance = operator.getJobInstance(firstExecutionId);
+        } catch (NoSuchJobExecutionException e) {
+            return Optional.empty();
+        }
+        if (!jobName.equals(instance.getJobName())) {
+            return Optional.empty();
+        }
+        Optional<JobExecution> latest = operator.getJobExecutions(instance).stream().max(Comparator.comparingLong(JobExecution::getExecutionId));
+        if (latest.isEmpty() || !INTERRUPTED.contains(latest.get().getBatchStatus())) {
+            return Optional.empty();
+        }
+        long previous = latest.get().getExecutionId();
+        return Optional.of(operator.restart(previous, operator.getParameters(previous)));
+    }
+
     /** The last execution of the latest run of {@code jobName}, if it ever ran. */
     private static Optional<JobExecution> lastExecution(JobOperator operator, String jobName) {
         List<JobInstance> latest = operator.getJobInstances(jobName, 0, 1);

@@ -200,6 +200,38 @@ class StoreImportJobTest {
                 "the restart read on from the checkpoint, not from the start");
     }
 
+    @Test
+    void aStoppedImportRestartsFromItsCheckpointAndEndsWithTheRowsOfACleanImport() throws Exception {
+        Path generated = Files.createTempDirectory(Path.of("target"), "stopped-store");
+        new BulkStoreGenerator(20_000, 5).writeTo(generated);
+        long cleanStore = store();
+        long cleanImport = importFrom(cleanStore, generated);
+        assertEquals(BatchStatus.COMPLETED, await(operator().start("store-import", parameters(cleanStore, cleanImport, 500))).getBatchStatus());
+
+        long stoppedStore = store();
+        long stoppedImport = importFrom(stoppedStore, generated);
+        long execution = operator().start("store-import", parameters(stoppedStore, stoppedImport, 50));
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (count("SELECT COUNT(*) FROM commerce_order WHERE store_id = " + stoppedStore) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        operator().stop(execution);
+        JobExecution stopped = await(execution);
+        assertEquals(BatchStatus.STOPPED, stopped.getBatchStatus(), "stopped in the middle of the orders");
+        long ordersAtStop = count("SELECT COUNT(*) FROM commerce_order WHERE store_id = " + stoppedStore);
+        assertTrue(ordersAtStop < 20_000, ordersAtStop + " orders in at the stop");
+        assertEquals("FAILED", rows("SELECT status FROM store_import WHERE id = " + stoppedImport).get(0), "a stopped import waits for its restart");
+
+        JobExecution restarted = await(operator().restart(execution, parameters(stoppedStore, stoppedImport, 50)));
+
+        assertEquals(BatchStatus.COMPLETED, restarted.getBatchStatus());
+        for (Map.Entry<String, String> table : TABLES.entrySet()) {
+            assertEquals(snapshot(table.getKey(), table.getValue(), cleanStore), snapshot(table.getKey(), table.getValue(), stoppedStore),
+                    table.getKey() + " as the clean import has it");
+        }
+        assertEquals(importSummary(cleanImport), importSummary(stoppedImport));
+    }
+
     private static Properties parameters(long store, long importId, int chunkSize) {
         Properties parameters = new Properties();
         parameters.setProperty("workspaceId", Long.toString(workspaceId));

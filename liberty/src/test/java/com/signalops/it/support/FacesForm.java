@@ -20,6 +20,9 @@ public final class FacesForm {
     private final Document document;
     private final Element form;
     private final Map<String, String> fields = new LinkedHashMap<>();
+    private String fileField;
+    private String fileName;
+    private byte[] fileContent;
 
     private FacesForm(ConsoleClient console, String page, Document document, Element form) {
         this.console = console;
@@ -28,7 +31,7 @@ public final class FacesForm {
         this.form = form;
         for (Element input : form.select("input[name]")) {
             String type = input.attr("type").toLowerCase();
-            if (type.equals("submit") || type.equals("button") || type.equals("image")) {
+            if (type.equals("submit") || type.equals("button") || type.equals("image") || type.equals("file")) {
                 continue;
             }
             if ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked")) {
@@ -78,6 +81,14 @@ public final class FacesForm {
         return this;
     }
 
+    /** Attaches {@code content} as file {@code fileName} to file input {@code name}: the form is then posted as multipart. */
+    public FacesForm attach(String name, String fileName, byte[] content) {
+        this.fileField = name;
+        this.fileName = fileName;
+        this.fileContent = content;
+        return this;
+    }
+
     /** Ticks the checkbox that carries {@code attribute="value"}, e.g. a permission's {@code data-permission}. */
     public FacesForm tick(String attribute, String value) {
         Element box = form.selectFirst("input[type=checkbox][" + attribute + "=" + value + "]");
@@ -121,7 +132,8 @@ public final class FacesForm {
         posted.put(buttonClientId, "");
         String action = form.attr("action");
         String path = action.isEmpty() ? page : action;
-        return console.post(path.replaceFirst(";jsessionid=[^?]*", ""), posted);
+        String target = path.replaceFirst(";jsessionid=[^?]*", "");
+        return fileField == null ? console.post(target, posted) : console.postMultipart(target, posted, fileField, fileName, fileContent);
     }
 
     public HttpResponse<String> press(String buttonClientId) {

@@ -7,6 +7,7 @@ import com.signalops.identity.domain.Permission;
 import com.signalops.it.support.ApiClient;
 import com.signalops.it.support.ConsoleClient;
 import com.signalops.it.support.FacesForm;
+import com.signalops.it.support.Https;
 import com.signalops.it.support.ShopifyFlow;
 import com.signalops.it.support.SignalOpsSystem;
 import com.signalops.it.support.TestAccounts;
@@ -137,6 +138,10 @@ class AuditCoverageIT {
         }
         assertTrue(jobs.size() >= 2, "the job folder lists the jobs: " + jobs);
         for (String job : jobs) {
+            if (job.equals("store-import")) {
+                // not scheduled: an upload starts it
+                assertEquals(202, uploadImport().statusCode());
+            }
             long execution = awaitCompletedExecution(job, Duration.ofSeconds(120));
             List<String> written = awaitRecords("batch-" + execution, Duration.ofSeconds(30));
             assertEquals(List.of("job.run/SUCCESS"), written, job + " execution " + execution);
@@ -259,6 +264,13 @@ class AuditCoverageIT {
                 .set("move-store:store", Long.toString(idOf("SELECT id FROM store WHERE store_code = 'COV-01'")))
                 .set("move-store:district", Long.toString(idOf("SELECT id FROM district WHERE name = 'Coverage district'")))
                 .press("move-store:move"), Expected.of("store.move")));
+        scenarios.put("storeImportBacking.upload", () -> {
+            long store = TestTenants.store(workspace, null, "COV-UPLOAD", "cov-upload.myshopify.com");
+            HttpResponse<String> uploaded = FacesForm.of(admin, "/imports.xhtml?storeId=" + store, "upload").set("upload:resource", "products")
+                    .attach("upload:file", "products.jsonl", "{\"id\":\"gid://shopify/Product/1\",\"title\":\"Upload\"}\n".getBytes())
+                    .press("upload:start");
+            return new Performed(uploaded, Expected.of("store-import.start"));
+        });
         scenarios.put("shopifyConnectionBacking.connect(store.id())", () -> new Performed(
                 ShopifyFlow.pressConnect(admin, "coverage-01.myshopify.com"), Expected.of("store.authorize")));
         scenarios.put("shopifyConnectionBacking.disconnect(store.id())", () -> {
@@ -375,7 +387,18 @@ class AuditCoverageIT {
         scenarios.put("POST /api/v1/auth/token", () -> new Performed(
                 ApiClient.exchange(ApiClient.createKey(workspace, List.of(Permission.STORES_VIEW.key()), "WORKSPACE", null)),
                 Expected.of("api-key.exchange")));
+        scenarios.put("POST /api/v1/stores/{storeId}/imports", () -> new Performed(uploadImport(), Expected.of("store-import.start")));
         return scenarios;
+    }
+
+    /** A one-line products file uploaded to a store of the demo workspace: the request is audited, the store-import job runs. */
+    private static HttpResponse<String> uploadImport() throws SQLException {
+        long store = TestTenants.store(workspace, null, "COV-" + System.nanoTime() % 100_000_000, "cov-" + System.nanoTime() + ".myshopify.com");
+        String token = ApiClient.token(ApiClient.createKey(workspace, List.of(Permission.CONNECTIONS_MANAGE.key()), "WORKSPACE", null));
+        return Https.send(java.net.http.HttpRequest.newBuilder(Https.uri("/api/v1/stores/" + store + "/imports?resource=products"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"id\":\"gid://shopify/Product/1\",\"title\":\"Coverage\"}\n"))
+                .build());
     }
 
     /** action/outcome of every audit record the request of {@code response} wrote, in order. */

@@ -1,5 +1,6 @@
 package com.signalops.it.system;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.signalops.identity.domain.Permission;
@@ -85,6 +86,7 @@ class CrossTenantProbeIT {
         Set<String> markers = Set.of(label + " district", slug.toUpperCase().replace("-", "") + "STORE", slug + "-shop", email,
                 label + " Admin");
         String token = ApiClient.token(key);
+        ids.put("job", List.of(importExecution(store, token)));
         ConsoleClient console = ConsoleClient.signedIn(email, PASSWORD);
         // read after the exchange and the sign-in, which are audited in this workspace's chain
         ids.put("audit-event", idsOf("SELECT id FROM audit_record WHERE chain_key = " + workspaceId));
@@ -145,6 +147,15 @@ class CrossTenantProbeIT {
         assertTrue(leaks.isEmpty(), "cross-tenant pages: " + leaks);
     }
 
+    /** The job execution of an import of one product line into {@code store}: the tenant's own job. */
+    private static long importExecution(long store, String token) {
+        HttpResponse<String> response = Https.send(HttpRequest.newBuilder(Https.uri("/api/v1/stores/" + store + "/imports?resource=products"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"gid://shopify/Product/1\",\"title\":\"Probe\"}\n")).build());
+        assertEquals(202, response.statusCode(), response.body());
+        return ApiClient.json(response).getJsonNumber("executionId").longValue();
+    }
+
     private static boolean mentions(String body, Tenant tenant) {
         return tenant.markers().stream().anyMatch(body::contains);
     }
@@ -165,10 +176,19 @@ class CrossTenantProbeIT {
     }
 
     /** One REST method of the web module: its HTTP method and its path under /api/v1. */
-    private record Endpoint(String method, String path) {
+    private record Endpoint(String method, String path, String contentType) {
 
         static List<Endpoint> discover() {
-            return WebSurface.restMethods().stream().map(m -> new Endpoint(m.verb(), m.path())).distinct().toList();
+            return WebSurface.restMethods().stream().map(m -> new Endpoint(m.verb(), m.path(), consumes(m.method()))).distinct().toList();
+        }
+
+        /** The media type the method reads, so that the probe's call reaches it (JSON unless it says otherwise). */
+        private static String consumes(java.lang.reflect.Method method) {
+            jakarta.ws.rs.Consumes consumes = method.getAnnotation(jakarta.ws.rs.Consumes.class);
+            if (consumes == null) {
+                consumes = method.getDeclaringClass().getAnnotation(jakarta.ws.rs.Consumes.class);
+            }
+            return consumes == null ? "application/json" : consumes.value()[0];
         }
 
         /**
@@ -199,7 +219,8 @@ class CrossTenantProbeIT {
             if (method.equals("GET") || method.equals("DELETE")) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
-                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
+                String body = contentType.equals("application/x-ndjson") ? "{\"id\":\"gid://shopify/Product/1\"}\n" : "{}";
+                request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
             }
             return Https.send(request.build());
         }

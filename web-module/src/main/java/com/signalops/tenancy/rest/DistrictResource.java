@@ -39,12 +39,12 @@ public class DistrictResource {
 
     @GET
     public List<DistrictEntry> list() {
-        return directory.listDistricts(ApiViewer.of(caller.credential())).stream().map(DistrictEntry::of).toList();
+        return directory.listDistricts(caller.viewer()).stream().map(DistrictEntry::of).toList();
     }
 
     @GET
     @Path("/{id}")
     public DistrictEntry get(@PathParam("id") String id) {
-        return DistrictEntry.of(directory.district(ApiViewer.of(caller.credential()), ApiViewer.id(id, "District")));
+        return DistrictEntry.of(directory.district(caller.viewer(), ApiCaller.id(id, "District")));
     }
 }

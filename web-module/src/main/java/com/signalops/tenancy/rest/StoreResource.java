@@ -40,12 +40,12 @@ public class StoreResource {
 
     @GET
     public List<StoreEntry> list() {
-        return directory.listStores(ApiViewer.of(caller.credential())).stream().map(StoreEntry::of).toList();
+        return directory.listStores(caller.viewer()).stream().map(StoreEntry::of).toList();
     }
 
     @GET
     @Path("/{id}")
     public StoreEntry get(@PathParam("id") String id) {
-        return StoreEntry.of(directory.store(ApiViewer.of(caller.credential()), ApiViewer.id(id, "Store")));
+        return StoreEntry.of(directory.store(caller.viewer(), ApiCaller.id(id, "Store")));
     }
 }

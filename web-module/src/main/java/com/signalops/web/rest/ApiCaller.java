@@ -1,6 +1,8 @@
 package com.signalops.web.rest;
 
 import com.signalops.identity.domain.ApiCredential;
+import com.signalops.shared.NotFoundException;
+import com.signalops.tenancy.domain.Viewer;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
@@ -26,5 +28,20 @@ public class ApiCaller {
 
     public long workspaceId() {
         return credential().workspaceId();
+    }
+
+    /** The viewer the token stands for: its workspace and scope (the tenant comes from the token, never from the request). */
+    public Viewer viewer() {
+        ApiCredential c = credential();
+        return new Viewer(c.workspaceId(), c.scope(), c.districtId(), c.storeId());
+    }
+
+    /** A path's id {@code id} as a number; anything else names nothing, and answers like an unknown {@code what}. */
+    public static long id(String id, String what) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException(what);
+        }
     }
 }
