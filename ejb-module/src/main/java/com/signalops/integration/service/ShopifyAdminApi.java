@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,12 +77,16 @@ public class ShopifyAdminApi {
         return bulkOperation(node);
     }
 
-    /** Streams the result at {@code url} into {@code target} (replaced at the end, never half written). */
+    /**
+     * Streams the result at {@code url} into {@code target}: into {@code <target>.part} first (emptied
+     * first, as a crashed download may have left one), moved into place once complete.
+     */
     public void download(URI url, Path target) {
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try {
             HttpResponse<Path> response = authorization.httpClient().send(HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(30))
-                    .GET().build(), HttpResponse.BodyHandlers.ofFile(partial));
+                    .GET().build(), HttpResponse.BodyHandlers.ofFile(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING));
             if (response.statusCode() != 200) {
                 Files.deleteIfExists(partial);
                 throw new ShopifyApiException("the bulk result download answered " + response.statusCode());
