@@ -125,6 +125,35 @@ public final class CommerceTables {
         upsert(connection, REFUND_LINE, refundLines);
     }
 
+    /**
+     * Adds refund {@code refund} to order {@code orderId}, or replaces its earlier version with its
+     * refunded line items, and sets the order's refunded total to the sum of its refunds.
+     */
+    public void writeRefund(Connection connection, long orderId, Refund refund) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM " + REFUND_LINE.name + " WHERE workspace_id = ? AND store_id = ? AND refund_id = ?")) {
+            delete.setLong(1, workspaceId);
+            delete.setLong(2, storeId);
+            delete.setLong(3, refund.id());
+            delete.executeUpdate();
+        }
+        upsert(connection, REFUND, List.<Object[]>of(row(refund.id(), orderId, time(refund.createdAt()), refund.totalRefunded(), importId)));
+        List<Object[]> lines = new ArrayList<>();
+        int position = 0;
+        for (RefundedItem item : refund.items()) {
+            lines.add(row(refund.id(), position++, item.lineItemId(), item.quantity()));
+        }
+        upsert(connection, REFUND_LINE, lines);
+        try (PreparedStatement total = connection.prepareStatement("UPDATE commerce_order o SET total_refunded = (SELECT COALESCE(SUM("
+                + "r.total_refunded), 0) FROM commerce_refund r WHERE r.workspace_id = o.workspace_id AND r.store_id = o.store_id "
+                + "AND r.order_id = o.order_id) WHERE o.workspace_id = ? AND o.store_id = ? AND o.order_id = ?")) {
+            total.setLong(1, workspaceId);
+            total.setLong(2, storeId);
+            total.setLong(3, orderId);
+            total.executeUpdate();
+        }
+    }
+
     private Object[] customerRow(CustomerLine c) {
         SealedSecret sealed = emails.seal(c.email(), workspaceId, storeId).orElse(null);
         byte[] hash = sealed == null ? null : emails.hash(c.email()).orElse(null);

@@ -9,7 +9,9 @@ import com.signalops.commerce.domain.ImportSkip;
 import com.signalops.commerce.domain.ImportSource;
 import com.signalops.commerce.domain.StoreImport;
 import com.signalops.integration.domain.ConnectionActor;
+import com.signalops.integration.service.StoreConnectionService;
 import com.signalops.jobs.domain.JobStarter;
+import com.signalops.shared.BusinessException;
 import com.signalops.shared.NotFoundException;
 import com.signalops.tenancy.domain.TenantOwned;
 import com.signalops.tenancy.domain.Viewer;
@@ -57,6 +59,9 @@ public class StoreImports {
     @EJB
     private JobStarter jobs;
 
+    @EJB
+    private StoreConnectionService connections;
+
     @Inject
     private ImportFolder folder;
 
@@ -81,6 +86,29 @@ public class StoreImports {
         after.put("bytes", bytes);
         audit.record(AuditEntry.of(AuditAction.STORE_IMPORT_START, AuditOutcome.SUCCESS).in(viewer.workspaceId())
                 .by(actor.type(), actor.id()).via(actor.source()).on(storeImport.id()).after(after).build());
+        return storeImport.id();
+    }
+
+    /**
+     * Records an import of store {@code storeId}'s three resources from its Shopify shop, whose
+     * files the job's first step fetches by bulk operations. Answers the import's id; {@link #start}
+     * then runs it.
+     *
+     * @throws NotFoundException when {@code viewer} does not see the store
+     * @throws BusinessException {@code import.store-not-connected} when the store has no live Shopify connection
+     */
+    public long requestFromShopify(Viewer viewer, long storeId, ConnectionActor actor) {
+        directory.store(viewer, storeId);
+        if (connections.liveConnection(viewer.workspaceId(), storeId).isEmpty()) {
+            throw new BusinessException("import.store-not-connected", "The store is not connected to Shopify");
+        }
+        tenant(viewer.workspaceId());
+        StoreImport storeImport = new StoreImport(storeId, ImportSource.SHOPIFY, List.of(ImportResource.values()), actor.id(),
+                clock.instant());
+        em.persist(storeImport);
+        em.flush();
+        audit.record(AuditEntry.of(AuditAction.STORE_IMPORT_START, AuditOutcome.SUCCESS).in(viewer.workspaceId())
+                .by(actor.type(), actor.id()).via(actor.source()).on(storeImport.id()).after(snapshot(storeImport)).build());
         return storeImport.id();
     }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
 public record ShopifyApp(String apiKey, String apiSecret, String baseUrl, List<String> scopes, String redirectUrl) {
 
     /** The scopes SignalOps needs today (docs/data-inventory.md says why each). */
-    public static final String DEFAULT_SCOPES = "read_orders,read_products,read_inventory";
+    public static final String DEFAULT_SCOPES = "read_orders,read_products,read_inventory,read_customers";
 
     public ShopifyApp {
         apiKey = blankToEmpty(apiKey);
@@ -32,10 +33,9 @@ public record ShopifyApp(String apiKey, String apiSecret, String baseUrl, List<S
         redirectUrl = blankToEmpty(redirectUrl);
     }
 
-    /** The app of the configured values: secrets comma-separated, current first; scopes comma-separated. */
-    public static ShopifyApp of(String apiKey, String apiSecrets, String baseUrl, String scopes, String redirectUrl) {
-        String secret = apiSecrets == null ? "" : Arrays.stream(apiSecrets.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .findFirst().orElse("");
+    /** The app of the configured values, signing with the current of {@code apiSecrets}; scopes comma-separated. */
+    public static ShopifyApp of(String apiKey, ShopifyApiSecrets apiSecrets, String baseUrl, String scopes, String redirectUrl) {
+        String secret = apiSecrets.current().orElse("");
         List<String> scopeList = Arrays.stream((scopes == null || scopes.isBlank() ? DEFAULT_SCOPES : scopes).split(","))
                 .map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).distinct().toList();
         return new ShopifyApp(apiKey, secret, baseUrl, scopeList, redirectUrl);
@@ -53,7 +53,7 @@ public record ShopifyApp(String apiKey, String apiSecret, String baseUrl, List<S
             missing.add("SIGNALOPS_SHOPIFY_API_KEY");
         }
         if (apiSecret.isEmpty()) {
-            missing.add("SIGNALOPS_SHOPIFY_API_SECRETS");
+            missing.add(ShopifyApiSecrets.VARIABLE);
         }
         if (redirectUrl.isEmpty()) {
             missing.add("SIGNALOPS_SHOPIFY_REDIRECT_URL");
@@ -74,6 +74,20 @@ public record ShopifyApp(String apiKey, String apiSecret, String baseUrl, List<S
     /** Where the code is exchanged for the access token: {@code POST /admin/oauth/access_token} of the shop. */
     public URI accessTokenUri(String shopDomain) {
         return URI.create(shopUrl(shopDomain) + "/admin/oauth/access_token");
+    }
+
+    /** The shop's Admin GraphQL endpoint of API version {@code apiVersion}: {@code POST /admin/api/{version}/graphql.json}. */
+    public URI adminGraphqlUri(String shopDomain, String apiVersion) {
+        return URI.create(shopUrl(shopDomain) + "/admin/api/" + apiVersion + "/graphql.json");
+    }
+
+    /**
+     * Where Shopify delivers the webhooks SignalOps subscribes to: the console's
+     * {@code /webhooks/shopify}, next to the OAuth callback of the redirect URL (same host and
+     * context root); empty when no redirect URL is configured.
+     */
+    public Optional<URI> webhookCallbackUri() {
+        return redirectUrl.isEmpty() ? Optional.empty() : Optional.of(URI.create(redirectUrl).resolve("../webhooks/shopify"));
     }
 
     private String shopUrl(String shopDomain) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +34,9 @@ public final class ShopifyCallbackSignature {
         this.keys = keys;
     }
 
-    /** The check under the secrets of {@code configured}: comma-separated, current first; an unset one accepts nothing. */
-    public static ShopifyCallbackSignature ofSecrets(String configured) {
-        List<SecretKeySpec> keys = configured == null ? List.of()
-                : Arrays.stream(configured.split(",")).map(String::strip).filter(secret -> !secret.isEmpty())
-                        .map(secret -> new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM)).toList();
-        return new ShopifyCallbackSignature(keys);
+    /** The check under every one of {@code secrets}; with none it accepts nothing. */
+    public static ShopifyCallbackSignature of(ShopifyApiSecrets secrets) {
+        return new ShopifyCallbackSignature(secrets.hmacKeys());
     }
 
     /** Whether the query {@code parameters} (each name with all the values it was given) carry a valid {@code hmac}. */

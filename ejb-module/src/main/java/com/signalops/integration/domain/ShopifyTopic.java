@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The webhook topics SignalOps subscribes to, as Shopify names them in {@code X-Shopify-Topic}.
- * The three compliance topics become privacy requests; the others wait in the inbox for the
- * import tables of a later slice.
+ * The three compliance topics become privacy requests, app/uninstalled disconnects the store, the
+ * others change the store's commerce tables (WebhookHandling).
  */
 public enum ShopifyTopic {
 
@@ -42,6 +42,14 @@ public enum ShopifyTopic {
     /** The privacy request a compliance topic asks for; empty for the other topics. */
     public Optional<PrivacyRequestKind> privacyKind() {
         return Optional.ofNullable(privacyKind);
+    }
+
+    /**
+     * The name of the topic in the Admin GraphQL API ({@code WebhookSubscriptionTopic}), e.g.
+     * {@code ORDERS_CREATE}, with which SignalOps subscribes it.
+     */
+    public String graphqlName() {
+        return name();
     }
 
     public boolean isCompliance() {

@@ -25,11 +25,11 @@ public class WebhookDelivery {
 
     /** Where a delivery stands. */
     public enum Status {
-        /** Stored, not processed yet (also: waiting for a later slice that can process its topic). */
+        /** Stored, not processed yet. */
         RECEIVED,
         /** Done. */
         PROCESSED,
-        /** Acknowledged and kept, never to be processed (a shop no workspace has). */
+        /** Acknowledged and kept, never to be processed (a shop no workspace has, a store no longer connected). */
         IGNORED,
         /** Given up after {@link #MAX_ATTEMPTS} failed attempts. */
         FAILED
@@ -95,6 +95,15 @@ public class WebhookDelivery {
         this.attempts++;
         this.processedAt = now;
         this.lastError = null;
+    }
+
+    /** Settles the delivery as not to be acted on, for {@code reason}, which names no payload content. */
+    public void ignored(String reason, Instant now) {
+        requireReceived();
+        this.status = Status.IGNORED.name();
+        this.attempts++;
+        this.processedAt = now;
+        this.lastError = reason == null ? null : reason.substring(0, Math.min(reason.length(), ERROR_LENGTH));
     }
 
     /**

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
@@ -28,15 +27,9 @@ public final class WebhookSignature {
         this.keys = keys;
     }
 
-    /**
-     * The check under the secrets of {@code configured}: comma-separated, current first; blanks are
-     * skipped, so that an unset configuration yields a check that accepts nothing.
-     */
-    public static WebhookSignature ofSecrets(String configured) {
-        List<SecretKeySpec> keys = configured == null ? List.of()
-                : Arrays.stream(configured.split(",")).map(String::strip).filter(secret -> !secret.isEmpty())
-                        .map(secret -> new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM)).toList();
-        return new WebhookSignature(keys);
+    /** The check under every one of {@code secrets}; with none it accepts nothing. */
+    public static WebhookSignature of(ShopifyApiSecrets secrets) {
+        return new WebhookSignature(secrets.hmacKeys());
     }
 
     /** Whether any secret is configured; without one every delivery is refused. */

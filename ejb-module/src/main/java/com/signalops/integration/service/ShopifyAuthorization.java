@@ -1,5 +1,6 @@
 package com.signalops.integration.service;
 
+import com.signalops.integration.domain.ShopifyApiSecrets;
 import com.signalops.integration.domain.ShopifyApp;
 import com.signalops.integration.domain.ShopifyCallbackSignature;
 import com.signalops.integration.domain.ShopifyGrant;
@@ -39,7 +40,7 @@ import org.eclipse.microprofile.config.Config;
  * server-to-server exchange of the code for an offline access token over verified TLS. The token
  * goes back to the caller only; nothing here logs a code, a token or the secret.
  * <p>
- * Configuration: {@value #API_KEY}, {@value #API_SECRETS} (the first one signs the token request),
+ * Configuration: {@value #API_KEY}, {@value ShopifyApiSecrets#VARIABLE} (the first one signs the token request),
  * {@value #BASE_URL}, {@value #SCOPES}, {@value #REDIRECT_URL}, and {@value #TRUSTED_CERTIFICATE}: a
  * PEM certificate that alone is trusted for Shopify's TLS, for a fake Shopify in tests; unset, the
  * JVM's trusted authorities are.
@@ -48,7 +49,6 @@ import org.eclipse.microprofile.config.Config;
 public class ShopifyAuthorization {
 
     public static final String API_KEY = "SIGNALOPS_SHOPIFY_API_KEY";
-    public static final String API_SECRETS = "SIGNALOPS_SHOPIFY_API_SECRETS";
     public static final String BASE_URL = "SIGNALOPS_SHOPIFY_BASE_URL";
     public static final String SCOPES = "SIGNALOPS_SHOPIFY_SCOPES";
     public static final String REDIRECT_URL = "SIGNALOPS_SHOPIFY_REDIRECT_URL";
@@ -65,8 +65,9 @@ public class ShopifyAuthorization {
 
     @PostConstruct
     void load() {
-        app = ShopifyApp.of(value(API_KEY), value(API_SECRETS), value(BASE_URL), value(SCOPES), value(REDIRECT_URL));
-        signature = ShopifyCallbackSignature.ofSecrets(value(API_SECRETS));
+        ShopifyApiSecrets secrets = ShopifyApiSecrets.parse(value(ShopifyApiSecrets.VARIABLE));
+        app = ShopifyApp.of(value(API_KEY), secrets, value(BASE_URL), value(SCOPES), value(REDIRECT_URL));
+        signature = ShopifyCallbackSignature.of(secrets);
         client = HttpClient.newBuilder().sslContext(sslContext(value(TRUSTED_CERTIFICATE))).connectTimeout(TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         if (app.isConfigured()) {
@@ -78,6 +79,11 @@ public class ShopifyAuthorization {
 
     public ShopifyApp app() {
         return app;
+    }
+
+    /** The client of every call to Shopify: TLS as configured, no redirects followed. */
+    HttpClient httpClient() {
+        return client;
     }
 
     /** Whether the callback's query {@code parameters} carry Shopify's valid {@code hmac}. */

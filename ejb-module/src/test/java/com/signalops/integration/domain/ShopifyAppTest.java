@@ -15,17 +15,17 @@ class ShopifyAppTest {
 
     @Test
     void asksForTheMinimumScopesByDefaultAndSignsWithTheCurrentSecret() {
-        ShopifyApp app = ShopifyApp.of("client-1", "current-secret,previous-secret", "", null, REDIRECT);
-        assertEquals(List.of("read_orders", "read_products", "read_inventory"), app.scopes());
+        ShopifyApp app = ShopifyApp.of("client-1", ShopifyApiSecrets.parse("current-secret,previous-secret"), "", null, REDIRECT);
+        assertEquals(List.of("read_orders", "read_products", "read_inventory", "read_customers"), app.scopes());
         assertEquals("current-secret", app.apiSecret());
         assertTrue(app.isConfigured());
     }
 
     @Test
     void sendsTheMerchantToTheShopsAuthorizePageForAnOfflineToken() {
-        ShopifyApp app = ShopifyApp.of("client-1", "s", "", null, REDIRECT);
+        ShopifyApp app = ShopifyApp.of("client-1", ShopifyApiSecrets.parse("s"), "", null, REDIRECT);
         assertEquals("https://demo-01.myshopify.com/admin/oauth/authorize?client_id=client-1"
-                + "&scope=read_orders%2Cread_products%2Cread_inventory"
+                + "&scope=read_orders%2Cread_products%2Cread_inventory%2Cread_customers"
                 + "&redirect_uri=https%3A%2F%2Fconsole.example.com%2Fshopify%2Fcallback&state=abc_-1",
                 app.authorizeUri("demo-01.myshopify.com", "abc_-1").toString());
         assertFalse(app.authorizeUri("demo-01.myshopify.com", "x").toString().contains("grant_options"), "per-user would be online");
@@ -34,7 +34,7 @@ class ShopifyAppTest {
 
     @Test
     void carriesTheShopAsFirstPathSegmentOfAConfiguredBaseUrl() {
-        ShopifyApp app = ShopifyApp.of("client-1", "s", "https://127.0.0.1:9999/", "read_orders", REDIRECT);
+        ShopifyApp app = ShopifyApp.of("client-1", ShopifyApiSecrets.parse("s"), "https://127.0.0.1:9999/", "read_orders", REDIRECT);
         assertEquals("https://127.0.0.1:9999/demo-01.myshopify.com/admin/oauth/access_token",
                 app.accessTokenUri("demo-01.myshopify.com").toString());
         assertTrue(app.authorizeUri("demo-01.myshopify.com", "s").toString()
@@ -43,23 +43,23 @@ class ShopifyAppTest {
 
     @Test
     void buildsNoUrlForADomainOutsideMyshopifyCom() {
-        ShopifyApp app = ShopifyApp.of("client-1", "s", "", null, REDIRECT);
+        ShopifyApp app = ShopifyApp.of("client-1", ShopifyApiSecrets.parse("s"), "", null, REDIRECT);
         assertThrows(IllegalArgumentException.class, () -> app.authorizeUri("evil.example.com", "s"));
         assertThrows(IllegalArgumentException.class, () -> app.accessTokenUri("demo.myshopify.com.evil.example/x"));
     }
 
     @Test
     void countsAWriteScopeAsCoveringItsReadScope() {
-        ShopifyApp app = ShopifyApp.of("client-1", "s", "", null, REDIRECT);
-        assertEquals(Set.of(), app.missingScopes(List.of("read_orders", "write_products", "read_inventory")));
-        assertEquals(Set.of("read_inventory"), app.missingScopes(List.of("read_orders", "read_products")));
+        ShopifyApp app = ShopifyApp.of("client-1", ShopifyApiSecrets.parse("s"), "", null, REDIRECT);
+        assertEquals(Set.of(), app.missingScopes(List.of("read_orders", "write_products", "read_inventory", "read_customers")));
+        assertEquals(Set.of("read_customers", "read_inventory"), app.missingScopes(List.of("read_orders", "read_products")));
     }
 
     @Test
     void isNotConfiguredWithoutClientIdSecretOrRedirectAndNeverShowsTheSecret() {
-        ShopifyApp app = ShopifyApp.of("", "", "", null, "");
+        ShopifyApp app = ShopifyApp.of("", ShopifyApiSecrets.parse(""), "", null, "");
         assertFalse(app.isConfigured());
         assertEquals(List.of("SIGNALOPS_SHOPIFY_API_KEY", "SIGNALOPS_SHOPIFY_API_SECRETS", "SIGNALOPS_SHOPIFY_REDIRECT_URL"), app.missing());
-        assertFalse(ShopifyApp.of("c", "top-secret", "", null, REDIRECT).toString().contains("top-secret"));
+        assertFalse(ShopifyApp.of("c", ShopifyApiSecrets.parse("top-secret"), "", null, REDIRECT).toString().contains("top-secret"));
     }
 }

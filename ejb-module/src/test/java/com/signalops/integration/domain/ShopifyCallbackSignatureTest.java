@@ -14,7 +14,7 @@ class ShopifyCallbackSignatureTest {
 
     /** Shopify's documented example of a callback query and its hmac under the secret {@code hush}. */
     private static final String DOCUMENTED_HMAC = "700e2dadb827fcc8609e9d5ce208b2e9cdaab9df07390d2cbca10d7c328fc4bf";
-    private static final ShopifyCallbackSignature HUSH = ShopifyCallbackSignature.ofSecrets("hush");
+    private static final ShopifyCallbackSignature HUSH = ShopifyCallbackSignature.of(ShopifyApiSecrets.parse("hush"));
 
     private static Map<String, List<String>> documentedQuery() {
         Map<String, List<String>> query = new TreeMap<>();
@@ -79,14 +79,14 @@ class ShopifyCallbackSignatureTest {
 
     @Test
     void rejectsCallbackSignedWithAnotherSecretAndAcceptsNothingWithoutSecret() {
-        assertFalse(ShopifyCallbackSignature.ofSecrets("not-hush").verifies(documentedQuery()));
-        assertFalse(ShopifyCallbackSignature.ofSecrets("").verifies(documentedQuery()));
-        assertFalse(ShopifyCallbackSignature.ofSecrets(null).verifies(documentedQuery()));
+        assertFalse(ShopifyCallbackSignature.of(ShopifyApiSecrets.parse("not-hush")).verifies(documentedQuery()));
+        assertFalse(ShopifyCallbackSignature.of(ShopifyApiSecrets.parse("")).verifies(documentedQuery()));
+        assertFalse(ShopifyCallbackSignature.of(ShopifyApiSecrets.parse(null)).verifies(documentedQuery()));
     }
 
     @Test
     void acceptsThePreviousSecretDuringARotation() {
-        assertTrue(ShopifyCallbackSignature.ofSecrets("new-secret, hush").verifies(documentedQuery()));
+        assertTrue(ShopifyCallbackSignature.of(ShopifyApiSecrets.parse("new-secret, hush")).verifies(documentedQuery()));
     }
 
     @Test

@@ -23,7 +23,7 @@ class WebhookSignatureTest {
 
     @Test
     void acceptsTheSignatureOfTheBodyUnderTheSecret() {
-        assertTrue(WebhookSignature.ofSecrets(CURRENT).verifies(BODY, WebhookSignature.sign(CURRENT, BODY)));
+        assertTrue(WebhookSignature.of(ShopifyApiSecrets.parse(CURRENT)).verifies(BODY, WebhookSignature.sign(CURRENT, BODY)));
     }
 
     @Test
@@ -40,17 +40,17 @@ class WebhookSignatureTest {
         String signature = WebhookSignature.sign(CURRENT, BODY);
         byte[] tampered = BODY.clone();
         tampered[tampered.length - 3] ^= 1;
-        assertFalse(WebhookSignature.ofSecrets(CURRENT).verifies(tampered, signature));
+        assertFalse(WebhookSignature.of(ShopifyApiSecrets.parse(CURRENT)).verifies(tampered, signature));
     }
 
     @Test
     void rejectsTheSignatureUnderAnotherSecret() {
-        assertFalse(WebhookSignature.ofSecrets(CURRENT).verifies(BODY, WebhookSignature.sign("shpss_someone-else", BODY)));
+        assertFalse(WebhookSignature.of(ShopifyApiSecrets.parse(CURRENT)).verifies(BODY, WebhookSignature.sign("shpss_someone-else", BODY)));
     }
 
     @Test
     void rejectsAMissingBlankOrNonBase64Header() {
-        WebhookSignature check = WebhookSignature.ofSecrets(CURRENT);
+        WebhookSignature check = WebhookSignature.of(ShopifyApiSecrets.parse(CURRENT));
         assertFalse(check.verifies(BODY, null));
         assertFalse(check.verifies(BODY, ""));
         assertFalse(check.verifies(BODY, "   "));
@@ -61,18 +61,18 @@ class WebhookSignatureTest {
 
     @Test
     void acceptsThePreviousSecretDuringARotation() {
-        WebhookSignature rotating = WebhookSignature.ofSecrets(CURRENT + ", " + PREVIOUS);
+        WebhookSignature rotating = WebhookSignature.of(ShopifyApiSecrets.parse(CURRENT + ", " + PREVIOUS));
         assertEquals(2, rotating.secretCount());
         assertTrue(rotating.verifies(BODY, WebhookSignature.sign(CURRENT, BODY)));
         assertTrue(rotating.verifies(BODY, WebhookSignature.sign(PREVIOUS, BODY)));
         // once the rotation is over, the previous secret is refused
-        assertFalse(WebhookSignature.ofSecrets(CURRENT).verifies(BODY, WebhookSignature.sign(PREVIOUS, BODY)));
+        assertFalse(WebhookSignature.of(ShopifyApiSecrets.parse(CURRENT)).verifies(BODY, WebhookSignature.sign(PREVIOUS, BODY)));
     }
 
     @Test
     void acceptsNothingWithoutASecret() {
         for (String unset : new String[] {null, "", " , "}) {
-            WebhookSignature none = WebhookSignature.ofSecrets(unset);
+            WebhookSignature none = WebhookSignature.of(ShopifyApiSecrets.parse(unset));
             assertFalse(none.hasSecrets());
             assertFalse(none.verifies(BODY, WebhookSignature.sign(CURRENT, BODY)));
         }
@@ -80,7 +80,7 @@ class WebhookSignatureTest {
 
     @Test
     void neverShowsItsSecrets() {
-        String shown = WebhookSignature.ofSecrets(CURRENT + "," + PREVIOUS).toString();
+        String shown = WebhookSignature.of(ShopifyApiSecrets.parse(CURRENT + "," + PREVIOUS)).toString();
         assertFalse(shown.contains(CURRENT) || shown.contains(PREVIOUS), shown);
     }
 

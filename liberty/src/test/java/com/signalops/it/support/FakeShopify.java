@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -48,6 +49,17 @@ import javax.net.ssl.SSLContext;
  * <li>{@code POST /{shop}/admin/oauth/access_token} with JSON (or form) {@code client_id},
  * {@code client_secret}, {@code code}: {@code {"access_token":"shpat_…","scope":"…"}} once per code,
  * for the shop it was issued for; 400 otherwise, as Shopify answers.</li>
+ * <li>{@code POST /{shop}/admin/api/{version}/graphql.json} with {@code X-Shopify-Access-Token} (401
+ * without a token issued for that shop) and JSON {@code query} and {@code variables}, answering
+ * {@code data} (and {@code userErrors} in a mutation's payload) for the operations SignalOps sends:
+ * {@code bulkOperationRunQuery(query:)} (one bulk query at a time per shop, as Shopify enforces),
+ * {@code currentBulkOperation} and {@code node(id:)} of a bulk operation, which goes CREATED,
+ * RUNNING, COMPLETED one step per poll (no clock involved), then with {@code objectCount} and a
+ * {@code url} of its JSONL result; and {@code webhookSubscriptionCreate(topic:, webhookSubscription: {uri:})},
+ * recorded, a repeated topic and address refused as Shopify does.</li>
+ * <li>{@code GET /bulk-results/{key}.jsonl}: a completed operation's result, the file the test gave
+ * for the shop and resource ({@link #serveBulkResult}), like Shopify's signed storage URL without
+ * further authentication.</li>
  * </ul>
  */
 public final class FakeShopify implements AutoCloseable {
@@ -57,6 +69,30 @@ public final class FakeShopify implements AutoCloseable {
     private record IssuedCode(String shop, String scope) {
     }
 
+    /** A webhook subscription the fake recorded. */
+    public record WebhookSubscription(String shop, String topic, String uri) {
+    }
+
+    /** A bulk operation of a shop: its resource (the query's top-level connection) and how often it was polled. */
+    private static final class Bulk {
+        final String id;
+        final String shop;
+        final String resource;
+        final Path result;
+        int polls;
+
+        Bulk(String id, String shop, String resource, Path result) {
+            this.id = id;
+            this.shop = shop;
+            this.resource = resource;
+            this.result = result;
+        }
+
+        String status() {
+            return polls == 0 ? "CREATED" : polls == 1 ? "RUNNING" : "COMPLETED";
+        }
+    }
+
     private final String apiKey;
     private final String secret;
     private final Path certificate;
@@ -64,7 +100,14 @@ public final class FakeShopify implements AutoCloseable {
     private final Map<String, IssuedCode> codes = new ConcurrentHashMap<>();
     private final List<String> tokens = new CopyOnWriteArrayList<>();
     private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+    private final Map<String, String> tokenShops = new ConcurrentHashMap<>();
+    private final Map<String, Path> bulkResults = new ConcurrentHashMap<>();
+    private final Map<String, Bulk> bulkOperations = new ConcurrentHashMap<>();
+    private final List<String> bulkQueries = new CopyOnWriteArrayList<>();
+    private final List<WebhookSubscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong nextId = new java.util.concurrent.atomic.AtomicLong(1000);
     private volatile String grantedScopeOverride;
+    private volatile String refusedSubscriptionShop;
 
     private FakeShopify(String apiKey, String secret, Path directory) throws Exception {
         this.apiKey = apiKey;
@@ -121,6 +164,30 @@ public final class FakeShopify implements AutoCloseable {
     /** How many token requests came in. */
     public int tokenRequests() {
         return tokenRequests.size();
+    }
+
+    /**
+     * The JSONL file a completed bulk operation of {@code resource} ({@code products},
+     * {@code customers} or {@code orders}: the query's top-level connection) at {@code shop} serves;
+     * without one the operation completes with no objects and no url, as Shopify's does for an empty result.
+     */
+    public void serveBulkResult(String shop, String resource, Path jsonl) {
+        bulkResults.put(shop + "/" + resource, jsonl);
+    }
+
+    /** Every bulk query run so far, as sent. */
+    public List<String> bulkQueries() {
+        return List.copyOf(bulkQueries);
+    }
+
+    /** From now on refuses every webhook subscription of {@code shop} as Shopify refuses an address (null: none). */
+    public void refuseWebhookSubscriptionsOf(String shop) {
+        this.refusedSubscriptionShop = shop;
+    }
+
+    /** Every webhook subscription created so far. */
+    public List<WebhookSubscription> webhookSubscriptions() {
+        return List.copyOf(subscriptions);
     }
 
     /** From now on grants {@code scope} instead of what was asked for (null: what was asked for). */
@@ -182,6 +249,20 @@ public final class FakeShopify implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String[] path = exchange.getRequestURI().getPath().split("/");
+            // "", "bulk-results", key
+            if (path.length == 3 && path[1].equals("bulk-results") && exchange.getRequestMethod().equals("GET")) {
+                bulkResult(exchange, path[2]);
+                return;
+            }
+            // "", shop, "admin", "api", version, "graphql.json"
+            if (path.length == 6 && path[2].equals("admin") && path[3].equals("api") && path[5].equals("graphql.json")) {
+                if (exchange.getRequestMethod().equals("POST")) {
+                    graphql(exchange, path[1]);
+                } else {
+                    respond(exchange, 405, "text/plain", "Method Not Allowed");
+                }
+                return;
+            }
             // "", shop, "admin", "oauth", endpoint
             if (path.length != 5 || !path[2].equals("admin") || !path[3].equals("oauth")) {
                 respond(exchange, 404, "text/plain", "Not Found");
@@ -237,8 +318,126 @@ public final class FakeShopify implements AutoCloseable {
         }
         String token = "shpat_" + HexFormat.of().formatHex(randomBytes(16));
         tokens.add(token);
+        tokenShops.put(token, shop);
         respond(exchange, 200, "application/json", Json.createObjectBuilder().add("access_token", token)
                 .add("scope", issued.scope()).build().toString());
+    }
+
+    private void graphql(HttpExchange exchange, String shop) throws IOException {
+        String token = exchange.getRequestHeaders().getFirst("X-Shopify-Access-Token");
+        if (token == null || !shop.equals(tokenShops.get(token))) {
+            respond(exchange, 401, "application/json", "{\"errors\":\"[API] Invalid API key or access token (unrecognized login or "
+                    + "wrong password)\"}");
+            return;
+        }
+        JsonObject request;
+        try {
+            request = Json.createReader(new StringReader(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))
+                    .readObject();
+        } catch (RuntimeException e) {
+            respond(exchange, 400, "application/json", "{\"errors\":{\"query\":\"Required parameter missing or invalid\"}}");
+            return;
+        }
+        String query = request.getString("query", "");
+        JsonObject variables = request.get("variables") instanceof JsonObject v ? v : JsonValue.EMPTY_JSON_OBJECT;
+        JsonObject data;
+        if (query.contains("bulkOperationRunQuery")) {
+            data = runBulkQuery(shop, variables.getString("query", ""));
+        } else if (query.contains("currentBulkOperation")) {
+            data = Json.createObjectBuilder().add("currentBulkOperation", current(shop).<JsonValue>map(this::poll).orElse(JsonValue.NULL)).build();
+        } else if (query.contains("node(")) {
+            Bulk bulk = bulkOperations.get(variables.getString("id", ""));
+            data = Json.createObjectBuilder().add("node", bulk == null || !bulk.shop.equals(shop) ? JsonValue.NULL : poll(bulk)).build();
+        } else if (query.contains("webhookSubscriptionCreate")) {
+            data = subscribe(shop, variables.getString("topic", ""), variables.getString("uri", ""));
+        } else {
+            respond(exchange, 200, "application/json", "{\"errors\":[{\"message\":\"This fake Shopify does not answer this query\"}]}");
+            return;
+        }
+        respond(exchange, 200, "application/json", Json.createObjectBuilder().add("data", data).build().toString());
+    }
+
+    private synchronized JsonObject runBulkQuery(String shop, String query) {
+        jakarta.json.JsonArrayBuilder errors = Json.createArrayBuilder();
+        JsonValue operation = JsonValue.NULL;
+        java.util.Optional<Bulk> running = current(shop).filter(b -> !b.status().equals("COMPLETED"));
+        java.util.Optional<String> resource = java.util.stream.Stream.of("products", "customers", "orders")
+                .filter(r -> query.matches("(?s)\\s*\\{\\s*" + r + "\\b.*")).findFirst();
+        if (running.isPresent()) {
+            errors.add(Json.createObjectBuilder().add("field", JsonValue.NULL).add("message",
+                    "A bulk query operation for this app and shop is already in progress: " + running.get().id + "."));
+        } else if (resource.isEmpty()) {
+            errors.add(Json.createObjectBuilder().add("field", Json.createArrayBuilder().add("query")).add("message",
+                    "Invalid bulk query: the query must select one top-level connection"));
+        } else {
+            bulkQueries.add(query);
+            Bulk bulk = new Bulk("gid://shopify/BulkOperation/" + nextId.incrementAndGet(), shop, resource.get(),
+                    bulkResults.get(shop + "/" + resource.get()));
+            bulkOperations.put(bulk.id, bulk);
+            operation = Json.createObjectBuilder().add("id", bulk.id).add("status", bulk.status()).build();
+        }
+        return Json.createObjectBuilder().add("bulkOperationRunQuery", Json.createObjectBuilder().add("bulkOperation", operation)
+                .add("userErrors", errors)).build();
+    }
+
+    /** The shop's latest bulk operation. */
+    private java.util.Optional<Bulk> current(String shop) {
+        return bulkOperations.values().stream().filter(b -> b.shop.equals(shop))
+                .max(java.util.Comparator.comparingLong(b -> Long.parseLong(b.id.substring(b.id.lastIndexOf('/') + 1))));
+    }
+
+    /** The operation as a poll sees it, then one step further. */
+    private synchronized JsonObject poll(Bulk bulk) {
+        String status = bulk.status();
+        jakarta.json.JsonObjectBuilder answer = Json.createObjectBuilder().add("id", bulk.id).add("status", status)
+                .add("errorCode", JsonValue.NULL);
+        if (status.equals("COMPLETED") && bulk.result != null) {
+            answer.add("objectCount", Long.toString(lines(bulk.result))).add("url", baseUrl() + "/bulk-results/"
+                    + bulk.id.substring(bulk.id.lastIndexOf('/') + 1) + ".jsonl");
+        } else {
+            answer.add("objectCount", "0").add("url", JsonValue.NULL);
+        }
+        bulk.polls++;
+        return answer.build();
+    }
+
+    private void bulkResult(HttpExchange exchange, String file) throws IOException {
+        Bulk bulk = bulkOperations.get("gid://shopify/BulkOperation/" + file.replace(".jsonl", ""));
+        if (bulk == null || bulk.result == null || !bulk.status().equals("COMPLETED")) {
+            respond(exchange, 404, "text/plain", "Not Found");
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", "application/jsonl");
+        exchange.sendResponseHeaders(200, Files.size(bulk.result));
+        Files.copy(bulk.result, exchange.getResponseBody());
+    }
+
+    private synchronized JsonObject subscribe(String shop, String topic, String uri) {
+        jakarta.json.JsonArrayBuilder errors = Json.createArrayBuilder();
+        JsonValue subscription = JsonValue.NULL;
+        if (shop.equals(refusedSubscriptionShop)) {
+            errors.add(Json.createObjectBuilder().add("field", Json.createArrayBuilder().add("webhookSubscription").add("callbackUrl"))
+                    .add("message", "Address cannot be a Shopify or an internal domain"));
+        } else if (subscriptions.stream().anyMatch(s -> s.shop().equals(shop) && s.topic().equals(topic) && s.uri().equals(uri))) {
+            errors.add(Json.createObjectBuilder().add("field", Json.createArrayBuilder().add("webhookSubscription").add("callbackUrl"))
+                    .add("message", "Address for this topic has already been taken"));
+        } else if (!uri.startsWith("https://") || topic.isEmpty()) {
+            errors.add(Json.createObjectBuilder().add("field", Json.createArrayBuilder().add("webhookSubscription").add("uri"))
+                    .add("message", "Address is invalid"));
+        } else {
+            subscriptions.add(new WebhookSubscription(shop, topic, uri));
+            subscription = Json.createObjectBuilder().add("id", "gid://shopify/WebhookSubscription/" + nextId.incrementAndGet()).build();
+        }
+        return Json.createObjectBuilder().add("webhookSubscriptionCreate", Json.createObjectBuilder().add("webhookSubscription",
+                subscription).add("userErrors", errors)).build();
+    }
+
+    private static long lines(Path file) {
+        try (java.util.stream.Stream<String> lines = Files.lines(file)) {
+            return lines.filter(line -> !line.isBlank()).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {

@@ -78,10 +78,26 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         server.deployEar(Path.of(System.getProperty("signalops.ear", "target/signalops.ear")));
         server.ensureTokenKeys();
         server.ensureVaultKeys();
+        // the database is new, so import ids start again: so does the import folder (a file left by an earlier run
+        // under a reused import id would pass for one already fetched)
+        deleteTree(server.serverDir().resolve("imports"));
         server.start();
         awaitReady();
         database.grantRetentionAccount();
         demoAdminPassword = takeDemoAdminPassword(server);
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!java.nio.file.Files.exists(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(path);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the import folder of an earlier run could not be deleted", e);
+        }
     }
 
     /** The first password the dev profile gave the demo admin (handed over in a file, as to the run command). */

@@ -280,6 +280,13 @@ class AuditCoverageIT {
             return new Performed(connections.press(connections.buttonInRow("coverage-01.myshopify.com", "disconnect")),
                     Expected.of("store.disconnect"));
         });
+        scenarios.put("shopifyConnectionBacking.importFromShopify(store.id())", () -> {
+            HttpResponse<String> connected = ShopifyFlow.connect(admin, "coverage-01.myshopify.com");
+            assertEquals("shopify=connected", ShopifyFlow.location(connected).getQuery(), "connected through the fake Shopify again");
+            FacesForm connections = FacesForm.of(admin, "/stores.xhtml", "connections");
+            return new Performed(connections.press(connections.buttonInRow("coverage-01.myshopify.com", "import")),
+                    Expected.of("store-import.start"));
+        });
 
         scenarios.put("roleSwitchBacking.switchRole", () -> {
             TestAccounts.create("coverage.switcher@example.com", "Coverage Switcher", PASSWORD, "manager", "rep");

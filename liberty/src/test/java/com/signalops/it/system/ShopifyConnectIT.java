@@ -74,7 +74,7 @@ class ShopifyConnectIT {
         assertEquals(SignalOpsSystem.shopify().baseUrl() + "/" + shop + "/admin/oauth/authorize", authorize.toString().split("\\?")[0]);
         Map<String, String> asked = FakeShopify.parse(authorize.getRawQuery());
         assertEquals(SignalOpsSystem.SHOPIFY_API_KEY, asked.get("client_id"));
-        assertEquals("read_orders,read_products,read_inventory", asked.get("scope"));
+        assertEquals("read_orders,read_products,read_inventory,read_customers", asked.get("scope"));
         assertTrue(asked.get("redirect_uri").endsWith("/shopify/callback"), asked.get("redirect_uri"));
         assertTrue(asked.get("state").matches("[A-Za-z0-9_-]{43}"), "a state of 32 random bytes");
         assertFalse(asked.containsKey("grant_options[]"), "no per-user grant: an offline token");
@@ -93,7 +93,7 @@ class ShopifyConnectIT {
             try (ResultSet row = query.executeQuery()) {
                 assertTrue(row.next());
                 assertEquals("CONNECTED", row.getString(1));
-                assertEquals("read_inventory,read_orders,read_products", row.getString(2));
+                assertEquals("read_customers,read_inventory,read_orders,read_products", row.getString(2));
                 byte[] ciphertext = row.getBytes(5);
                 assertFalse(new String(ciphertext, StandardCharsets.ISO_8859_1).contains(token), "sealed, not in clear");
                 // the server's vault key, which only the server has, opens it to the very token Shopify issued
@@ -197,7 +197,7 @@ class ShopifyConnectIT {
         try {
             HttpResponse<String> answered = ShopifyFlow.connect(admin, shop);
             assertEquals(List.of("store.connect/DENIED"), records(answered));
-            assertTrue(lastRefusal().contains("Shopify did not grant [read_inventory, read_products]"), lastRefusal());
+            assertTrue(lastRefusal().contains("Shopify did not grant [read_customers, read_inventory, read_products]"), lastRefusal());
             assertEquals(0, connections(store));
         } finally {
             SignalOpsSystem.shopify().grantOnly(null);

@@ -7,6 +7,7 @@ import com.signalops.integration.domain.PendingAuthorization;
 import com.signalops.integration.domain.ShopifyCallbackSignature;
 import com.signalops.integration.domain.ShopifyGrant;
 import com.signalops.integration.service.ShopifyAuthorization;
+import com.signalops.integration.service.ShopifyWebhookSubscriptions;
 import com.signalops.integration.service.StoreConnectionService;
 import com.signalops.shared.BusinessException;
 import com.signalops.tenancy.domain.Store;
@@ -62,6 +63,9 @@ public class ShopifyCallbackServlet extends HttpServlet {
 
     @EJB
     private StoreConnectionService connections;
+
+    @EJB
+    private ShopifyWebhookSubscriptions webhookSubscriptions;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -123,6 +127,8 @@ public class ShopifyCallbackServlet extends HttpServlet {
             refuse(response, request, workspaceId, storeId, actor, "not connected: " + e.code() + "; shop " + claimedShop, "failed");
             return;
         }
+        // in the background, after the connection committed: a failure there leaves the store connected
+        webhookSubscriptions.subscribe(workspaceId, authorization.storeId());
         response.sendRedirect(request.getContextPath() + "/stores.xhtml?shopify=connected");
     }
 

@@ -2,6 +2,7 @@ package com.signalops.integration.web;
 
 import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.web.ConsoleAudit;
+import com.signalops.commerce.service.StoreImports;
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.web.ConsoleSession;
 import com.signalops.integration.domain.ConnectionActor;
@@ -28,7 +29,8 @@ import java.util.Set;
 /**
  * The stores page's Shopify connections: each store's state, "Connect to Shopify" (sends the
  * browser to Shopify with a new single-use state of this session) and "Disconnect" (after the
- * page's confirmation). Both need {@code connections.manage}; a refusal is recorded.
+ * page's confirmation), and "Import from Shopify" for a connected store (the store-import job
+ * fetching its data by bulk operations). All need {@code connections.manage}; a refusal is recorded.
  */
 @Named
 @RequestScoped
@@ -42,6 +44,9 @@ public class ShopifyConnectionBacking {
 
     @EJB
     private StoreConnectionService connections;
+
+    @EJB
+    private StoreImports imports;
 
     @Inject
     private ShopifyAuthorization shopify;
@@ -121,6 +126,23 @@ public class ShopifyConnectionBacking {
         } catch (BusinessException refused) {
             audit.deniedOn(AuditAction.STORE_DISCONNECT, "store", storeId);
             messages.refused(refused, "shopify.disconnect-failed");
+        }
+    }
+
+    /** Imports store {@code storeId}'s products, customers and orders from its shop: the store-import job fetches them by bulk operations. */
+    public void importFromShopify(long storeId) {
+        if (!session.may(Permission.CONNECTIONS_MANAGE)) {
+            audit.deniedOn(AuditAction.STORE_IMPORT_START, "store", storeId);
+            messages.error("shopify.not-allowed");
+            return;
+        }
+        try {
+            long importId = imports.requestFromShopify(viewer(), storeId, ConnectionActor.user(session.getUserId()));
+            imports.start(session.getWorkspaceId(), importId);
+            messages.info("shopify.import-started");
+        } catch (BusinessException refused) {
+            audit.deniedOn(AuditAction.STORE_IMPORT_START, "store", storeId);
+            messages.refused(refused, "shopify.import-failed");
         }
     }
 

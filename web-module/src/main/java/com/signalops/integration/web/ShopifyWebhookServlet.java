@@ -2,6 +2,7 @@ package com.signalops.integration.web;
 
 import com.signalops.audit.domain.Severity;
 import com.signalops.audit.service.AuditTrail;
+import com.signalops.integration.domain.ShopifyApiSecrets;
 import com.signalops.integration.domain.ShopifyTopic;
 import com.signalops.integration.domain.ShopifyWebhook;
 import com.signalops.integration.domain.WebhookSignature;
@@ -43,8 +44,6 @@ public class ShopifyWebhookServlet extends HttpServlet {
     public static final String PATH = "/webhooks/shopify";
     /** The security event of a delivery whose signature is missing or wrong. */
     public static final String SIGNATURE_INVALID = "webhook.signature-invalid";
-    /** The configuration of the API secrets: comma-separated, current first, then the previous one during a rotation. */
-    public static final String SECRETS = "SIGNALOPS_SHOPIFY_API_SECRETS";
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ShopifyWebhookServlet.class.getName());
@@ -63,10 +62,10 @@ public class ShopifyWebhookServlet extends HttpServlet {
 
     @Override
     public void init() {
-        signature = WebhookSignature.ofSecrets(config.getOptionalValue(SECRETS, String.class).orElse(null));
+        signature = WebhookSignature.of(ShopifyApiSecrets.parse(config.getOptionalValue(ShopifyApiSecrets.VARIABLE, String.class).orElse(null)));
         jsonb = JsonbBuilder.create();
         if (!signature.hasSecrets()) {
-            LOG.warning(SECRETS + " is not set: every Shopify webhook will be refused with 401");
+            LOG.warning(ShopifyApiSecrets.VARIABLE + " is not set: every Shopify webhook will be refused with 401");
         } else {
             LOG.log(Level.INFO, "Shopify webhooks are verified against {0} API secret(s)", signature.secretCount());
         }
