@@ -28,7 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Restarts imports whose job was interrupted: an import still marked running whose latest
  * execution the batch runtime reports failed or stopped (a server killed mid-import, whose
  * execution start-up recovery marked failed, or a database gone when the job tried to record
- * its failure). The restart continues from the last checkpoint. Checked every
+ * its failure), once the execution has ended two intervals ago (a job that fails records it on
+ * its row just after the runtime marks the execution). The restart continues from the last
+ * checkpoint. Checked every
  * {@code SIGNALOPS_IMPORT_RECOVERY_SECONDS} (default 60). On several servers two may try the
  * same restart; the batch runtime lets one through.
  */
@@ -74,7 +76,8 @@ public class InterruptedImportRecovery {
         }
         for (long[] row : running) {
             try {
-                launcher.restartIfInterrupted(StoreImports.JOB, row[2]).ifPresent(execution -> LOG.log(Level.INFO,
+                launcher.restartIfInterrupted(StoreImports.JOB, row[2], java.time.Duration.ofSeconds(2 * Math.max(1, intervalSeconds)))
+                        .ifPresent(execution -> LOG.log(Level.INFO,
                         "store-import: import {0} of workspace {1} was interrupted; execution {2} continues it from its checkpoint",
                         new Object[] {Long.toString(row[1]), Long.toString(row[0]), Long.toString(execution)}));
             } catch (RuntimeException e) {

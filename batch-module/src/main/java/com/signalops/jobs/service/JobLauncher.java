@@ -97,10 +97,11 @@ public class JobLauncher implements JobStarter {
 
     /**
      * Restarts the job instance of execution {@code firstExecutionId} (a run of {@code jobName})
-     * from its last checkpoint when its latest execution failed or was stopped, with that
+     * from its last checkpoint when its latest execution failed or was stopped at least
+     * {@code settled} ago (so that the job's own listeners have had their say), with that
      * execution's parameters. Answers the new execution id.
      */
-    public Optional<Long> restartIfInterrupted(String jobName, long firstExecutionId) {
+    public Optional<Long> restartIfInterrupted(String jobName, long firstExecutionId, java.time.Duration settled) {
         JobOperator operator = BatchRuntime.getJobOperator();
         JobInstance instance;
         try {
@@ -113,6 +114,10 @@ public class JobLauncher implements JobStarter {
         }
         Optional<JobExecution> latest = operator.getJobExecutions(instance).stream().max(Comparator.comparingLong(JobExecution::getExecutionId));
         if (latest.isEmpty() || !INTERRUPTED.contains(latest.get().getBatchStatus())) {
+            return Optional.empty();
+        }
+        java.util.Date ended = latest.get().getEndTime() != null ? latest.get().getEndTime() : latest.get().getLastUpdatedTime();
+        if (ended != null && ended.toInstant().isAfter(java.time.Instant.now().minus(settled))) {
             return Optional.empty();
         }
         long previous = latest.get().getExecutionId();
