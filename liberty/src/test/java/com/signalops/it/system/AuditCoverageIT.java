@@ -104,6 +104,7 @@ class AuditCoverageIT {
 
         List<String> failures = new ArrayList<>();
         int checked = 0;
+        int changing = 0;
         for (Map<String, Scenario> scenarios : List.of(faces, rest)) {
             for (Map.Entry<String, Scenario> scenario : scenarios.entrySet()) {
                 Performed performed;
@@ -116,6 +117,9 @@ class AuditCoverageIT {
                 List<String> written = recordsOf(performed.response());
                 List<String> wanted = performed.expected().action() == null ? List.of()
                         : List.of(performed.expected().action() + "/" + performed.expected().outcome());
+                if (wanted.size() == 1 && !performed.expected().action().equals("audit.view")) {
+                    changing++;
+                }
                 if (performed.response().statusCode() >= 500) {
                     failures.add(scenario.getKey() + ": the server failed (" + performed.response().statusCode() + ")");
                 } else if (!written.equals(wanted)) {
@@ -127,6 +131,8 @@ class AuditCoverageIT {
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         assertEquals(faces.size() + rest.size(), checked);
+        System.out.printf("audit coverage: %d Faces actions and %d state-changing REST methods found, %d operations that change state, "
+                + "each wrote exactly its one record%n", faces.size(), rest.size(), changing);
     }
 
     @Test
@@ -137,6 +143,7 @@ class AuditCoverageIT {
                     .map(name -> name.substring(0, name.length() - ".xml".length())).sorted().toList();
         }
         assertTrue(jobs.size() >= 2, "the job folder lists the jobs: " + jobs);
+        System.out.printf("audit coverage: %d batch jobs %s%n", jobs.size(), jobs);
         for (String job : jobs) {
             if (job.equals("store-import")) {
                 // not scheduled: an upload starts it
