@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -34,6 +35,7 @@ public final class LeakAnalysis {
     /** The most line items, orders or codes one finding's evidence lists (its counts give the whole number). */
     public static final int EVIDENCE_ITEMS = 50;
 
+    private static final int DEADLOCK_ATTEMPTS = 5;
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -56,28 +58,46 @@ public final class LeakAnalysis {
 
     /**
      * Runs {@code rule} on {@code connection} in a local transaction of its own (committed, or rolled back on
-     * failure); the caller must not be in a transaction.
+     * failure); the caller must not be in a transaction. Read committed, so that the partitions of other stores
+     * writing findings beside this store's take no gap locks from it; a deadlock that is left is retried (the
+     * transaction is idempotent).
      */
     public RuleOutcome run(Connection connection, LeakRule rule) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
+        int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         try {
-            String currency = currency(connection);
-            byte[] token = new byte[16];
-            RANDOM.nextBytes(token);
-            Map<String, Object> values = values(rule, currency, token);
-            execute(connection, upsert(rule), values);
-            // MariaDB counts an upsert that changed a row as 2 and one that changed nothing as 0: what matched is counted apart
-            int matched = count(connection, values);
-            int resolved = execute(connection, RESOLVE, values);
-            connection.commit();
-            return new RuleOutcome(rule, matched, resolved);
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return runOnce(connection, rule);
+                } catch (SQLTransactionRollbackException e) {
+                    connection.rollback();
+                    if (attempt == DEADLOCK_ATTEMPTS) {
+                        throw e;
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            }
         } finally {
+            connection.setTransactionIsolation(isolation);
             connection.setAutoCommit(autoCommit);
         }
+    }
+
+    private RuleOutcome runOnce(Connection connection, LeakRule rule) throws SQLException {
+        String currency = currency(connection);
+        byte[] token = new byte[16];
+        RANDOM.nextBytes(token);
+        Map<String, Object> values = values(rule, currency, token);
+        execute(connection, upsert(rule), values);
+        // MariaDB counts an upsert that changed a row as 2 and one that changed nothing as 0: what matched is counted apart
+        int matched = count(connection, values);
+        int resolved = execute(connection, RESOLVE, values);
+        connection.commit();
+        return new RuleOutcome(rule, matched, resolved);
     }
 
     /** Runs the eight rules in order, each in its own transaction. */
