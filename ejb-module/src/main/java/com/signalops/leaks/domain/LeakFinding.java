@@ -19,10 +19,6 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "leak_finding")
-@NamedQuery(name = "LeakFinding.findByStore", query = "select f from LeakFinding f where f.storeId = :storeId "
-        + "and (:rule is null or f.rule = :rule) and (:status is null or f.status = :status) order by f.amount desc, f.id")
-@NamedQuery(name = "LeakFinding.countByStore", query = "select count(f) from LeakFinding f where f.storeId = :storeId "
-        + "and (:rule is null or f.rule = :rule) and (:status is null or f.status = :status)")
 @NamedQuery(name = "LeakFinding.summarizeOpenByStore", query = "select f.rule, f.currency, count(f), sum(f.amount) from LeakFinding f "
         + "where f.storeId = :storeId and f.status = com.signalops.leaks.domain.FindingStatus.OPEN group by f.rule, f.currency "
         + "order by f.rule, f.currency")
