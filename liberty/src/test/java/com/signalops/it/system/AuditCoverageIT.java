@@ -274,6 +274,13 @@ class AuditCoverageIT {
                     .attach("upload:file", "products.jsonl", "{\"id\":\"gid://shopify/Product/1\",\"title\":\"Upload\"}\n".getBytes())
                     .press("upload:start"), Expected.of("store-import.start"));
         });
+        scenarios.put("leakFindingsBacking.changeStatus", () -> {
+            long store = TestTenants.store(workspace, null, "COV-LEAKS", "cov-leaks.myshopify.com");
+            long finding = leakFinding(store);
+            return new Performed(FacesForm.of(admin, "/leaks.xhtml?storeId=" + store + "&id=" + finding, "triage")
+                    .set("triage:status", "DISMISSED").set("triage:reason", "coverage").press("triage:change"),
+                    Expected.of("leak-finding.triage"));
+        });
         scenarios.put("shopifyConnectionBacking.connect(store.id())", () -> new Performed(
                 ShopifyFlow.pressConnect(admin, "coverage-01.myshopify.com"), Expected.of("store.authorize")));
         scenarios.put("shopifyConnectionBacking.disconnect(store.id())", () -> {

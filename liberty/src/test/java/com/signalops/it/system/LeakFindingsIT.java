@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.signalops.it.support.ApiClient;
+import com.signalops.it.support.ConsoleClient;
 import com.signalops.it.support.Https;
 import com.signalops.it.support.SignalOpsSystem;
 import com.signalops.it.support.TestAccounts;
@@ -136,6 +137,26 @@ class LeakFindingsIT {
         assertEquals(400, post("{\"settings\": {\"bogus\": 1}}", token).statusCode(), "an unknown setting");
         assertEquals(400, post("{\"asOf\": \"yesterday\"}", token).statusCode());
         assertEquals(List.of("OPEN"), rows("SELECT status FROM leak_finding WHERE id = " + id));
+    }
+
+    @Test
+    void theConsoleShowsAStoresFindingsWithEvidenceOnlyToRolesThatSeeTheStore() throws Exception {
+        analyse("{\"asOf\": \"" + AS_OF + "\", \"settings\": {\"minUnitsSold\": 1}}");
+        long id = findings("?code=REFUND_HEAVY_VARIANT&status=").getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        String password = "Leaks-console-password-1";
+        TestAccounts.create("leaks.manager@example.com", "Leaks Manager", password, "manager");
+        ConsoleClient manager = ConsoleClient.signedIn("leaks.manager@example.com", password);
+        String page = manager.get("/leaks.xhtml?storeId=" + store + "&status=ALL&id=" + id).body();
+        assertTrue(page.contains("variant:2001") && page.contains("refundedLineItems") && page.contains("REFUND_HEAVY_VARIANT"), page);
+
+        long neighbour = TestTenants.store(demo, null, "LEAK-REP-STORE", "leak-rep-store.myshopify.com");
+        long rep = TestAccounts.create("leaks.rep@example.com", "Leaks Rep", password);
+        TestTenants.membership(demo, rep, "rep", "STORE", neighbour);
+        ConsoleClient repConsole = ConsoleClient.signedIn("leaks.rep@example.com", password);
+        HttpResponse<String> other = repConsole.get("/leaks.xhtml?storeId=" + store + "&status=ALL&id=" + id);
+        assertEquals(200, other.statusCode());
+        assertTrue(!other.body().contains("variant:2001") && !other.body().contains("LEAK-SAMPLE"),
+                "a rep of another store sees nothing of this store's findings");
     }
 
     private static JsonObject analyse(String body) throws Exception {
