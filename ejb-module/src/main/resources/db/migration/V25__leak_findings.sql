@@ -26,6 +26,8 @@ CREATE TABLE leak_finding (
   UNIQUE KEY uk_leak_finding_tenant_id (workspace_id, id),
   UNIQUE KEY uk_leak_finding_subject (workspace_id, store_id, rule_code, subject),
   KEY ix_leak_finding_status (workspace_id, store_id, status, rule_code, id),
+  -- a store's findings of one status, largest amount first: the list's order, without sorting 100,000 rows
+  KEY ix_leak_finding_amount (workspace_id, store_id, status, amount, id),
   CONSTRAINT fk_leak_finding_store FOREIGN KEY (workspace_id, store_id) REFERENCES store (workspace_id, id),
   CONSTRAINT ck_leak_finding_status CHECK (status IN ('OPEN', 'ACKNOWLEDGED', 'RESOLVED', 'DISMISSED')),
   CONSTRAINT ck_leak_finding_evidence CHECK (JSON_VALID(evidence))

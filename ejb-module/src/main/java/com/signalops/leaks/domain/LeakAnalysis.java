@@ -100,15 +100,6 @@ public final class LeakAnalysis {
         return new RuleOutcome(rule, matched, resolved);
     }
 
-    /** Runs the eight rules in order, each in its own transaction. */
-    public List<RuleOutcome> runAll(Connection connection) throws SQLException {
-        List<RuleOutcome> outcomes = new ArrayList<>();
-        for (LeakRule rule : LeakRule.values()) {
-            outcomes.add(run(connection, rule));
-        }
-        return outcomes;
-    }
-
     private int count(Connection connection, Map<String, Object> values) throws SQLException {
         try (PreparedStatement select = prepare(connection, "SELECT COUNT(*) FROM leak_finding WHERE workspace_id = {workspaceId} "
                 + "AND store_id = {storeId} AND rule_code = {rule} AND run_token = {token}", values);

@@ -64,7 +64,7 @@ public class LeakFindings {
         }
         String where = " where f.storeId = :storeId" + (rule.isPresent() ? " and f.rule = :rule" : "")
                 + (status.isPresent() ? " and f.status = :status" : "");
-        TypedQuery<LeakFinding> items = em.createQuery("select f from LeakFinding f" + where + " order by f.amount desc, f.id",
+        TypedQuery<LeakFinding> items = em.createQuery("select f from LeakFinding f" + where + " order by f.amount desc, f.id desc",
                 LeakFinding.class);
         TypedQuery<Long> count = em.createQuery("select count(f) from LeakFinding f" + where, Long.class);
         for (TypedQuery<?> query : List.of(items, count)) {
