@@ -8,7 +8,6 @@ import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -30,9 +29,6 @@ public class StoreLeakAnalysis extends AbstractBatchlet {
 
     @Inject
     private JobContext job;
-
-    @Inject
-    private StepContext step;
 
     @Inject
     private ApplicationDatabase database;
@@ -71,7 +67,6 @@ public class StoreLeakAnalysis extends AbstractBatchlet {
         }
         LOG.log(Level.INFO, "Revenue-leak analysis of store {0} as of {1}: {2} findings match", new Object[] {store, parameters.asOf(),
                 matched});
-        step.setPersistentUserData(matched);
         return "ANALYSED";
     }
 

@@ -197,7 +197,8 @@ class LeakAnalysisTest {
         // 400: 17 units in the window (the window's first instant included) -> 17/30 x 1.05 x 7 = 4.165 -> 4.16
         store.order(1, daysAgo(30)).line(11, 400L, 10, "1.05", "1.05").line(21, 401L, 15, "1.05", "1.05")
                 .line(31, 402L, 30, "1.05", "1.05").line(41, 403L, 30, "1.05", "1.05").line(51, 404L, 14, "1.05", "1.05").insert();
-        store.order(2, daysAgo(1)).line(12, 400L, 7, "1.05", "1.05").insert();
+        // a voided order that is not cancelled still sold its units
+        store.order(2, daysAgo(1)).status("VOIDED", "UNFULFILLED").line(12, 400L, 7, "1.05", "1.05").insert();
         // before the velocity window, cancelled, test: add nothing
         store.order(3, daysAgo(30).minus(MS)).line(13, 400L, 50, "1.05", "1.05").line(53, 404L, 1, "1.05", "1.05").insert();
         store.order(4, daysAgo(2)).cancelledAt(daysAgo(1)).line(54, 404L, 1, "1.05", "1.05").insert();
