@@ -49,6 +49,8 @@ public enum AuditAction {
     LEAK_ANALYSIS_START("leak-analysis.start", "store"),
     /** A person or key moved a revenue-leak finding to another status, with a reason (before and after). */
     LEAK_FINDING_TRIAGE("leak-finding.triage", "leak_finding"),
+    /** A store's revenue-leak rule settings changed (the entity is the store; the settings before and after). */
+    LEAK_SETTINGS_UPDATE("leak-settings.update", "store"),
     AUDIT_VIEW("audit.view", "audit_log"),
     AUDIT_EXPORT("audit.export", "audit_log"),
     /** A console page or API call refused for want of a permission (the entity is the page or the call). */

@@ -392,6 +392,14 @@ class AuditCoverageIT {
                 Expected.of("api-key.exchange")));
         scenarios.put("POST /api/v1/stores/{storeId}/imports", () -> new Performed(uploadImport(), Expected.of("store-import.start")));
         scenarios.put("POST /api/v1/stores/{storeId}/leak-analyses", () -> new Performed(startLeakAnalysis(), Expected.of("leak-analysis.start")));
+        scenarios.put("PUT /api/v1/stores/{storeId}/leak-settings", () -> {
+            long store = TestTenants.store(workspace, null, "COV-" + System.nanoTime() % 100_000_000, "cov-" + System.nanoTime() + ".myshopify.com");
+            String token = ApiClient.token(ApiClient.createKey(workspace, List.of(Permission.LEAKS_CONFIGURE.key()), "WORKSPACE", null));
+            return new Performed(Https.send(java.net.http.HttpRequest.newBuilder(Https.uri("/api/v1/stores/" + store + "/leak-settings"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"unfulfilledHours\": 24}")).build()),
+                    Expected.of("leak-settings.update"));
+        });
         scenarios.put("PATCH /api/v1/leak-findings/{id}", () -> {
             long store = TestTenants.store(workspace, null, "COV-" + System.nanoTime() % 100_000_000, "cov-" + System.nanoTime() + ".myshopify.com");
             long finding = leakFinding(store);

@@ -159,6 +159,42 @@ class LeakFindingsIT {
                 "a rep of another store sees nothing of this store's findings");
     }
 
+    @Test
+    void aStoresRuleSettingsAreReadByViewersAndChangedByThoseAllowedToConfigure() throws Exception {
+        long fresh = TestTenants.store(demo, null, "LEAK-SETTINGS", "leak-settings.myshopify.com");
+        String path = "/api/v1/stores/" + fresh + "/leak-settings";
+        JsonObject defaults = ApiClient.json(ApiClient.get(path, token));
+        assertEquals("48", defaults.getString("unfulfilledHours"));
+        assertEquals("5.99", defaults.getString("flatShippingRate"));
+
+        String configure = ApiClient.token(ApiClient.createKey(demo, List.of("leaks.view", "leaks.configure"), "WORKSPACE", null));
+        HttpResponse<String> changed = put(path, "{\"unfulfilledHours\": 24, \"refundRate\": \"0.25\"}", configure);
+        assertEquals(200, changed.statusCode(), changed.body());
+        JsonObject now = ApiClient.json(ApiClient.get(path, token));
+        assertEquals("24", now.getString("unfulfilledHours"));
+        assertEquals("0.2500", now.getString("refundRate"));
+        assertEquals("90", now.getString("lookbackDays"), "the others stay");
+        assertEquals(List.of("48|24"), rows("SELECT CONCAT_WS('|', JSON_VALUE(before_json, '$.unfulfilledHours'), "
+                + "JSON_VALUE(after_json, '$.unfulfilledHours')) FROM audit_record WHERE action = 'leak-settings.update' AND request_id = '"
+                + changed.headers().firstValue("X-Request-Id").orElseThrow() + "'"));
+
+        assertEquals(403, put(path, "{\"unfulfilledHours\": 1}", token).statusCode(), "changing needs leaks.configure");
+        assertEquals(400, put(path, "{\"refundRate\": 3}", configure).statusCode());
+        assertEquals(400, put(path, "{\"nope\": 3}", configure).statusCode());
+        long elsewhere = TestTenants.workspace("Leak Settings Elsewhere");
+        long outsider = TestAccounts.create("leaks.settings.outsider@example.com", "Settings Outsider", "Leaks-outsider-password-2");
+        TestTenants.membership(elsewhere, outsider, "admin", "WORKSPACE", null);
+        String foreign = ApiClient.token(ApiClient.createKey(elsewhere, List.of("leaks.view", "leaks.configure"), "WORKSPACE", null));
+        assertEquals(404, ApiClient.get(path, foreign).statusCode());
+        assertEquals(404, put(path, "{\"unfulfilledHours\": 1}", foreign).statusCode());
+        assertEquals(List.of("24"), rows("SELECT unfulfilled_hours FROM leak_rule_setting WHERE store_id = " + fresh));
+    }
+
+    private static HttpResponse<String> put(String path, String body, String bearer) {
+        return Https.send(HttpRequest.newBuilder(Https.uri(path)).timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private static JsonObject analyse(String body) throws Exception {
         HttpResponse<String> response = post(body, token);
         assertEquals(202, response.statusCode(), response.body());
