@@ -281,6 +281,11 @@ class AuditCoverageIT {
                     .set("triage:status", "DISMISSED").set("triage:reason", "coverage").press("triage:change"),
                     Expected.of("leak-finding.triage"));
         });
+        scenarios.put("leakSettingsBacking.save", () -> {
+            long store = TestTenants.store(workspace, null, "COV-LEAK-SETTINGS", "cov-leak-settings.myshopify.com");
+            return new Performed(FacesForm.of(admin, "/leaks.xhtml?storeId=" + store, "settings").press("settings:save"),
+                    Expected.of("leak-settings.update"));
+        });
         scenarios.put("shopifyConnectionBacking.connect(store.id())", () -> new Performed(
                 ShopifyFlow.pressConnect(admin, "coverage-01.myshopify.com"), Expected.of("store.authorize")));
         scenarios.put("shopifyConnectionBacking.disconnect(store.id())", () -> {

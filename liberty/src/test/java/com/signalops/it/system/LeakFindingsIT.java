@@ -148,6 +148,7 @@ class LeakFindingsIT {
         ConsoleClient manager = ConsoleClient.signedIn("leaks.manager@example.com", password);
         String page = manager.get("/leaks.xhtml?storeId=" + store + "&status=ALL&id=" + id).body();
         assertTrue(page.contains("variant:2001") && page.contains("refundedLineItems") && page.contains("REFUND_HEAVY_VARIANT"), page);
+        assertTrue(page.contains("id=\"settings\""), "a manager (leaks.configure) edits the store's rule settings");
 
         long neighbour = TestTenants.store(demo, null, "LEAK-REP-STORE", "leak-rep-store.myshopify.com");
         long rep = TestAccounts.create("leaks.rep@example.com", "Leaks Rep", password);
@@ -157,6 +158,7 @@ class LeakFindingsIT {
         assertEquals(200, other.statusCode());
         assertTrue(!other.body().contains("variant:2001") && !other.body().contains("LEAK-SAMPLE"),
                 "a rep of another store sees nothing of this store's findings");
+        assertTrue(!other.body().contains("id=\"settings\""), "a rep (no leaks.configure) has no settings form");
     }
 
     @Test
