@@ -45,6 +45,12 @@ public enum AuditAction {
     STORE_DISCONNECT("store.disconnect", "store_connection"),
     /** An import of a store's data requested: files uploaded, or a Shopify bulk operation asked for (the entity is the import). */
     STORE_IMPORT_START("store-import.start", "store_import"),
+    /** A revenue-leak analysis of a store requested on demand (the entity is the store; the run's job execution in after). */
+    LEAK_ANALYSIS_START("leak-analysis.start", "store"),
+    /** A person or key moved a revenue-leak finding to another status, with a reason (before and after). */
+    LEAK_FINDING_TRIAGE("leak-finding.triage", "leak_finding"),
+    /** A store's revenue-leak rule settings changed (the entity is the store; the settings before and after). */
+    LEAK_SETTINGS_UPDATE("leak-settings.update", "store"),
     AUDIT_VIEW("audit.view", "audit_log"),
     AUDIT_EXPORT("audit.export", "audit_log"),
     /** A console page or API call refused for want of a permission (the entity is the page or the call). */

@@ -149,6 +149,10 @@ class AuditCoverageIT {
                 // not scheduled: an upload starts it
                 assertEquals(202, uploadImport().statusCode());
             }
+            if (job.equals("revenue-leak-analysis")) {
+                // scheduled at night only: an on-demand analysis runs it
+                assertEquals(202, startLeakAnalysis().statusCode());
+            }
             long execution = awaitCompletedExecution(job, Duration.ofSeconds(120));
             List<String> written = awaitRecords("batch-" + execution, Duration.ofSeconds(30));
             assertEquals(List.of("job.run/SUCCESS"), written, job + " execution " + execution);
@@ -278,6 +282,18 @@ class AuditCoverageIT {
                     .press("upload:start");
             return new Performed(uploaded, Expected.of("store-import.start"));
         });
+        scenarios.put("leakFindingsBacking.changeStatus", () -> {
+            long store = TestTenants.store(workspace, null, "COV-LEAKS", "cov-leaks.myshopify.com");
+            long finding = leakFinding(store);
+            return new Performed(FacesForm.of(admin, "/leaks.xhtml?storeId=" + store + "&id=" + finding, "triage")
+                    .set("triage:status", "DISMISSED").set("triage:reason", "coverage").press("triage:change"),
+                    Expected.of("leak-finding.triage"));
+        });
+        scenarios.put("leakSettingsBacking.save", () -> {
+            long store = TestTenants.store(workspace, null, "COV-LEAK-SETTINGS", "cov-leak-settings.myshopify.com");
+            return new Performed(FacesForm.of(admin, "/leaks.xhtml?storeId=" + store, "settings").press("settings:save"),
+                    Expected.of("leak-settings.update"));
+        });
         scenarios.put("shopifyConnectionBacking.connect(store.id())", () -> new Performed(
                 ShopifyFlow.pressConnect(admin, "coverage-01.myshopify.com"), Expected.of("store.authorize")));
         scenarios.put("shopifyConnectionBacking.disconnect(store.id())", () -> {
@@ -395,6 +411,24 @@ class AuditCoverageIT {
                 ApiClient.exchange(ApiClient.createKey(workspace, List.of(Permission.STORES_VIEW.key()), "WORKSPACE", null)),
                 Expected.of("api-key.exchange")));
         scenarios.put("POST /api/v1/stores/{storeId}/imports", () -> new Performed(uploadImport(), Expected.of("store-import.start")));
+        scenarios.put("POST /api/v1/stores/{storeId}/leak-analyses", () -> new Performed(startLeakAnalysis(), Expected.of("leak-analysis.start")));
+        scenarios.put("PUT /api/v1/stores/{storeId}/leak-settings", () -> {
+            long store = TestTenants.store(workspace, null, "COV-" + System.nanoTime() % 100_000_000, "cov-" + System.nanoTime() + ".myshopify.com");
+            String token = ApiClient.token(ApiClient.createKey(workspace, List.of(Permission.LEAKS_CONFIGURE.key()), "WORKSPACE", null));
+            return new Performed(Https.send(java.net.http.HttpRequest.newBuilder(Https.uri("/api/v1/stores/" + store + "/leak-settings"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"unfulfilledHours\": 24}")).build()),
+                    Expected.of("leak-settings.update"));
+        });
+        scenarios.put("PATCH /api/v1/leak-findings/{id}", () -> {
+            long store = TestTenants.store(workspace, null, "COV-" + System.nanoTime() % 100_000_000, "cov-" + System.nanoTime() + ".myshopify.com");
+            long finding = leakFinding(store);
+            String token = ApiClient.token(ApiClient.createKey(workspace, List.of(Permission.LEAKS_TRIAGE.key()), "WORKSPACE", null));
+            return new Performed(Https.send(java.net.http.HttpRequest.newBuilder(Https.uri("/api/v1/leak-findings/" + finding))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\": \"ACKNOWLEDGED\", \"reason\": \"coverage\"}"))
+                    .build()), Expected.of("leak-finding.triage"));
+        });
         return scenarios;
     }
 
@@ -406,6 +440,32 @@ class AuditCoverageIT {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"id\":\"gid://shopify/Product/1\",\"title\":\"Coverage\"}\n"))
                 .build());
+    }
+
+    /** An on-demand revenue-leak analysis of a new store of the demo workspace: the request is audited, the job runs. */
+    private static HttpResponse<String> startLeakAnalysis() throws SQLException {
+        long store = TestTenants.store(workspace, null, "COV-" + System.nanoTime() % 100_000_000, "cov-" + System.nanoTime() + ".myshopify.com");
+        String token = ApiClient.token(ApiClient.createKey(workspace, List.of(Permission.LEAKS_RUN.key()), "WORKSPACE", null));
+        return Https.send(java.net.http.HttpRequest.newBuilder(Https.uri("/api/v1/stores/" + store + "/leak-analyses"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
+    }
+
+    /** An open finding of {@code store}, as an analysis would have written it; answers its id. */
+    private static long leakFinding(long store) throws SQLException {
+        try (Connection connection = SignalOpsSystem.database().connect();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO leak_finding (workspace_id, store_id, rule_code, "
+                        + "subject, amount, currency, evidence, first_seen_at, last_seen_at, status, run_token) VALUES (?, ?, "
+                        + "'OVER_REFUND', 'order:1', 1.00, 'USD', '{}', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 'OPEN', RANDOM_BYTES(16))",
+                        java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            insert.setLong(1, workspace);
+            insert.setLong(2, store);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
     }
 
     /** action/outcome of every audit record the request of {@code response} wrote, in order. */

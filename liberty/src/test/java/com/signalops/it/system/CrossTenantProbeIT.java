@@ -84,9 +84,10 @@ class CrossTenantProbeIT {
         ids.put("membership", idsOf("SELECT id FROM membership WHERE workspace_id = " + workspaceId));
         ids.put("api-key", idsOf("SELECT id FROM api_key WHERE workspace_id = " + workspaceId));
         Set<String> markers = Set.of(label + " district", slug.toUpperCase().replace("-", "") + "STORE", slug + "-shop", email,
-                label + " Admin");
+                label + " Admin", slug + "-finding");
         String token = ApiClient.token(key);
         ids.put("job", List.of(importExecution(store, token)));
+        ids.put("leak-finding", List.of(leakFinding(workspaceId, store, slug + "-finding")));
         ConsoleClient console = ConsoleClient.signedIn(email, PASSWORD);
         // read after the exchange and the sign-in, which are audited in this workspace's chain
         ids.put("audit-event", idsOf("SELECT id FROM audit_record WHERE chain_key = " + workspaceId));
@@ -154,6 +155,24 @@ class CrossTenantProbeIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"gid://shopify/Product/1\",\"title\":\"Probe\"}\n")).build());
         assertEquals(202, response.statusCode(), response.body());
         return ApiClient.json(response).getJsonNumber("executionId").longValue();
+    }
+
+    /** An open revenue-leak finding of {@code store} whose subject is {@code subject}; answers its id. */
+    private static long leakFinding(long workspaceId, long store, String subject) throws SQLException {
+        try (Connection connection = SignalOpsSystem.database().connect();
+                java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO leak_finding (workspace_id, store_id, "
+                        + "rule_code, subject, amount, currency, evidence, first_seen_at, last_seen_at, status, run_token) VALUES (?, ?, "
+                        + "'OVER_REFUND', ?, 1.00, 'USD', '{}', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 'OPEN', RANDOM_BYTES(16))",
+                        Statement.RETURN_GENERATED_KEYS)) {
+            insert.setLong(1, workspaceId);
+            insert.setLong(2, store);
+            insert.setString(3, subject);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
     }
 
     private static boolean mentions(String body, Tenant tenant) {
