@@ -4,13 +4,11 @@ import com.signalops.jobs.history.TestApplicationDatabase;
 import com.signalops.system.service.SchemaMigrator;
 import com.signalops.testing.BulkStoreGenerator;
 import com.signalops.testing.EmbeddedMariaDb;
+import com.signalops.testing.HeapPeak;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import java.io.BufferedWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -233,22 +231,6 @@ public final class ImportBench {
             try (var paths = Files.walk(folder)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
             }
-        }
-    }
-
-    /** The heap's peak use from now on: the sum of the heap pools' peaks, reset first. */
-    private static final class HeapPeak {
-
-        private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-
-        HeapPeak() {
-            System.gc();
-            pools.forEach(MemoryPoolMXBean::resetPeakUsage);
-        }
-
-        long peakBytes() {
-            return pools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         }
     }
 }

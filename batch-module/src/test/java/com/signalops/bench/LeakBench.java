@@ -4,13 +4,11 @@ import com.signalops.jobs.history.TestApplicationDatabase;
 import com.signalops.leaks.domain.LeakRule;
 import com.signalops.system.service.SchemaMigrator;
 import com.signalops.testing.EmbeddedMariaDb;
+import com.signalops.testing.HeapPeak;
 import com.signalops.testing.LeakStoreGenerator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -183,22 +181,6 @@ public final class LeakBench {
                 key.next();
                 return key.getLong(1);
             }
-        }
-    }
-
-    /** The heap's peak use from now on: the sum of the heap pools' peaks, reset first. */
-    private static final class HeapPeak {
-
-        private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-
-        HeapPeak() {
-            System.gc();
-            pools.forEach(MemoryPoolMXBean::resetPeakUsage);
-        }
-
-        long peakBytes() {
-            return pools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         }
     }
 }

@@ -96,6 +96,18 @@ public final class TestDatabase {
     }
 
     /** A connection as the audit retention account that the server was given. */
+    /** The first column of every row {@code sql} answers, as text (NULL as null). */
+    public java.util.List<String> rows(String sql) throws SQLException {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery(sql)) {
+            while (row.next()) {
+                rows.add(row.getString(1));
+            }
+        }
+        return rows;
+    }
+
     public Connection retentionConnection() throws SQLException {
         return DriverManager.getConnection(url, retentionUser, retentionPassword);
     }

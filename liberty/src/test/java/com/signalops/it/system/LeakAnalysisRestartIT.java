@@ -11,11 +11,8 @@ import com.signalops.testing.LeakStoreGenerator;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,7 +65,7 @@ class LeakAnalysisRestartIT {
     private static void awaitFindings(long store) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            if (!rows("SELECT id FROM leak_finding WHERE store_id = " + store + " LIMIT 1").isEmpty()) {
+            if (!SignalOpsSystem.database().rows("SELECT id FROM leak_finding WHERE store_id = " + store + " LIMIT 1").isEmpty()) {
                 return;
             }
             Thread.sleep(20);
@@ -77,14 +74,14 @@ class LeakAnalysisRestartIT {
     }
 
     private static String status(long execution) throws SQLException {
-        return rows("SELECT BATCHSTATUS FROM WLPJOBEXECUTION WHERE JOBEXECID = " + execution).get(0);
+        return SignalOpsSystem.database().rows("SELECT BATCHSTATUS FROM WLPJOBEXECUTION WHERE JOBEXECID = " + execution).get(0);
     }
 
     /** Waits until the latest execution of the job instance of {@code execution} (it or a restart) completed. */
     private static void awaitInstanceCompleted(long execution) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < deadline) {
-            List<String> latest = rows("SELECT e2.BATCHSTATUS FROM WLPJOBEXECUTION e1 JOIN WLPJOBEXECUTION e2 "
+            List<String> latest = SignalOpsSystem.database().rows("SELECT e2.BATCHSTATUS FROM WLPJOBEXECUTION e1 JOIN WLPJOBEXECUTION e2 "
                     + "ON e2.FK_JOBINSTANCEID = e1.FK_JOBINSTANCEID WHERE e1.JOBEXECID = " + execution + " ORDER BY e2.JOBEXECID DESC LIMIT 1");
             if (latest.equals(List.of("5"))) {
                 return;
@@ -96,18 +93,7 @@ class LeakAnalysisRestartIT {
 
     /** A store's findings, everything but the store and the row id. */
     private static List<String> findings(long store) throws SQLException {
-        return rows("SELECT CONCAT_WS('|', rule_code, subject, amount, currency, status, first_seen_at, last_seen_at, "
+        return SignalOpsSystem.database().rows("SELECT CONCAT_WS('|', rule_code, subject, amount, currency, status, first_seen_at, last_seen_at, "
                 + "IFNULL(status_reason, '-'), evidence) FROM leak_finding WHERE store_id = " + store + " ORDER BY rule_code, subject");
-    }
-
-    private static List<String> rows(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = SignalOpsSystem.database().connect(); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(sql)) {
-            while (row.next()) {
-                rows.add(row.getString(1));
-            }
-        }
-        return rows;
     }
 }

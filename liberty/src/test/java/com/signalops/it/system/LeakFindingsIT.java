@@ -16,12 +16,7 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +62,7 @@ class LeakFindingsIT {
         assertEquals("REFUND_HEAVY_VARIANT", finding.getString("code"));
         assertEquals("variant:2001", finding.getString("subject"));
         assertEquals("22.50", finding.getString("amount"));
-        String currency = rows("SELECT currency FROM store WHERE id = " + store).get(0);
+        String currency = SignalOpsSystem.database().rows("SELECT currency FROM store WHERE id = " + store).get(0);
         assertEquals(currency, finding.getString("currency"), "the shop's currency");
         assertEquals("OPEN", finding.getString("status"));
         JsonObject evidence = finding.getJsonObject("evidence");
@@ -89,7 +84,7 @@ class LeakFindingsIT {
                 token);
         assertEquals(200, dismissed.statusCode(), dismissed.body());
         assertEquals("DISMISSED", ApiClient.json(dismissed).getString("status"));
-        assertEquals(List.of("leak-finding.triage|SUCCESS|API_KEY|" + id + "|OPEN|DISMISSED"), rows("SELECT CONCAT_WS('|', action, "
+        assertEquals(List.of("leak-finding.triage|SUCCESS|API_KEY|" + id + "|OPEN|DISMISSED"), SignalOpsSystem.database().rows("SELECT CONCAT_WS('|', action, "
                 + "outcome, actor_type, entity_id, JSON_VALUE(before_json, '$.status'), JSON_VALUE(after_json, '$.status')) "
                 + "FROM audit_record WHERE action = 'leak-finding.triage' AND request_id = '"
                 + dismissed.headers().firstValue("X-Request-Id").orElseThrow() + "'"));
@@ -105,7 +100,7 @@ class LeakFindingsIT {
         JsonObject resolved = finding(id);
         assertEquals("RESOLVED", resolved.getString("status"), "3 units are under the default 10: no longer a finding");
         assertEquals("analysis", resolved.getString("statusChangedBy"));
-        assertEquals(List.of("1"), rows("SELECT COUNT(*) FROM audit_record WHERE action = 'leak-analysis.start' AND entity_id = '"
+        assertEquals(List.of("1"), SignalOpsSystem.database().rows("SELECT COUNT(*) FROM audit_record WHERE action = 'leak-analysis.start' AND entity_id = '"
                 + store + "' AND JSON_VALUE(after_json, '$.asOf') = '" + AS_OF + "' AND JSON_VALUE(after_json, '$.settings.minUnitsSold') "
                 + "IS NULL AND actor_type = 'API_KEY'"), "each request to analyse is audited with its settings");
     }
@@ -136,7 +131,7 @@ class LeakFindingsIT {
         assertEquals(400, post("{\"settings\": {\"refundRate\": 2}}", token).statusCode(), "a rate above 1");
         assertEquals(400, post("{\"settings\": {\"bogus\": 1}}", token).statusCode(), "an unknown setting");
         assertEquals(400, post("{\"asOf\": \"yesterday\"}", token).statusCode());
-        assertEquals(List.of("OPEN"), rows("SELECT status FROM leak_finding WHERE id = " + id));
+        assertEquals(List.of("OPEN"), SignalOpsSystem.database().rows("SELECT status FROM leak_finding WHERE id = " + id));
     }
 
     @Test
@@ -176,7 +171,7 @@ class LeakFindingsIT {
         assertEquals("24", now.getString("unfulfilledHours"));
         assertEquals("0.2500", now.getString("refundRate"));
         assertEquals("90", now.getString("lookbackDays"), "the others stay");
-        assertEquals(List.of("48|24"), rows("SELECT CONCAT_WS('|', JSON_VALUE(before_json, '$.unfulfilledHours'), "
+        assertEquals(List.of("48|24"), SignalOpsSystem.database().rows("SELECT CONCAT_WS('|', JSON_VALUE(before_json, '$.unfulfilledHours'), "
                 + "JSON_VALUE(after_json, '$.unfulfilledHours')) FROM audit_record WHERE action = 'leak-settings.update' AND request_id = '"
                 + changed.headers().firstValue("X-Request-Id").orElseThrow() + "'"));
 
@@ -189,7 +184,7 @@ class LeakFindingsIT {
         String foreign = ApiClient.token(ApiClient.createKey(elsewhere, List.of("leaks.view", "leaks.configure"), "WORKSPACE", null));
         assertEquals(404, ApiClient.get(path, foreign).statusCode());
         assertEquals(404, put(path, "{\"unfulfilledHours\": 1}", foreign).statusCode());
-        assertEquals(List.of("24"), rows("SELECT unfulfilled_hours FROM leak_rule_setting WHERE store_id = " + fresh));
+        assertEquals(List.of("24"), SignalOpsSystem.database().rows("SELECT unfulfilled_hours FROM leak_rule_setting WHERE store_id = " + fresh));
     }
 
     private static HttpResponse<String> put(String path, String body, String bearer) {
@@ -262,7 +257,7 @@ class LeakFindingsIT {
     private static void awaitCompleted(long executionId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
-            List<String> status = rows("SELECT BATCHSTATUS FROM WLPJOBEXECUTION WHERE JOBEXECID = " + executionId);
+            List<String> status = SignalOpsSystem.database().rows("SELECT BATCHSTATUS FROM WLPJOBEXECUTION WHERE JOBEXECID = " + executionId);
             if (status.equals(List.of("5"))) {
                 return;
             }
@@ -270,16 +265,5 @@ class LeakFindingsIT {
             Thread.sleep(250);
         }
         throw new AssertionError("execution " + executionId + " not completed in 2 minutes");
-    }
-
-    private static List<String> rows(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = SignalOpsSystem.database().connect(); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(sql)) {
-            while (row.next()) {
-                rows.add(row.getString(1));
-            }
-        }
-        return rows;
     }
 }

@@ -17,10 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,11 +79,11 @@ class StoreImportIT {
         assertEquals(2, orderCounts.getInt("lineItems"));
         assertEquals(2, orderCounts.getInt("refunds"));
         assertEquals(List.of("orders:5:ORPHAN", "orders:6:INVALID_FIELD", "orders:7:ORPHAN"), skipped(orders));
-        assertEquals(List.of("7001|FULFILLED|50.9900", "7002|UNFULFILLED|30.0000"), rows("SELECT CONCAT_WS('|', order_id, "
+        assertEquals(List.of("7001|FULFILLED|50.9900", "7002|UNFULFILLED|30.0000"), SignalOpsSystem.database().rows("SELECT CONCAT_WS('|', order_id, "
                 + "fulfillment_status, total_price) FROM commerce_order WHERE store_id = " + sampleStore + " ORDER BY order_id"));
-        assertEquals(List.of("5001|SUBSCRIBED"), rows("SELECT CONCAT_WS('|', customer_id, marketing_state) FROM commerce_customer "
+        assertEquals(List.of("5001|SUBSCRIBED"), SignalOpsSystem.database().rows("SELECT CONCAT_WS('|', customer_id, marketing_state) FROM commerce_customer "
                 + "WHERE store_id = " + sampleStore + " AND email_ciphertext IS NOT NULL AND customer_id = 5001"));
-        assertEquals(List.of("1"), rows("SELECT COUNT(*) FROM audit_record WHERE action = 'store-import.start' AND entity_id = '"
+        assertEquals(List.of("1"), SignalOpsSystem.database().rows("SELECT COUNT(*) FROM audit_record WHERE action = 'store-import.start' AND entity_id = '"
                 + orders.getJsonNumber("importId").longValue() + "' AND actor_type = 'API_KEY' AND outcome = 'SUCCESS'"),
                 "the request is audited");
     }
@@ -105,7 +102,7 @@ class StoreImportIT {
         String viewOnly = ApiClient.token(ApiClient.createKey(demo, List.of("jobs.view"), "WORKSPACE", null));
         assertEquals(403, send(sampleStore, "products", line, viewOnly).statusCode(), "importing needs connections.manage");
         assertEquals(404, ApiClient.get("/api/v1/jobs/987654321", token).statusCode());
-        assertEquals(List.of("0"), rows("SELECT COUNT(*) FROM store_import WHERE store_id = " + otherStore));
+        assertEquals(List.of("0"), SignalOpsSystem.database().rows("SELECT COUNT(*) FROM store_import WHERE store_id = " + otherStore));
     }
 
     @Test
@@ -141,7 +138,7 @@ class StoreImportIT {
         String log = SignalOpsSystem.server().messages().toLowerCase(Locale.ROOT);
         assertFalse(log.contains("customer1@example.com") || log.matches("(?s).*customer[0-9]+@example\\.com.*"),
                 "no customer email reaches the server's log");
-        assertEquals(List.of("0"), rows("SELECT COUNT(*) FROM audit_record WHERE LOWER(CONCAT_WS(' ', before_json, after_json, actor_name)) "
+        assertEquals(List.of("0"), SignalOpsSystem.database().rows("SELECT COUNT(*) FROM audit_record WHERE LOWER(CONCAT_WS(' ', before_json, after_json, actor_name)) "
                 + "LIKE '%customer%@example.com%'"), "no customer email reaches an audit record");
     }
 
@@ -210,22 +207,11 @@ class StoreImportIT {
     }
 
     private static long count(long store) throws SQLException {
-        return Long.parseLong(rows("SELECT COUNT(*) FROM commerce_order WHERE store_id = " + store).get(0));
+        return Long.parseLong(SignalOpsSystem.database().rows("SELECT COUNT(*) FROM commerce_order WHERE store_id = " + store).get(0));
     }
 
     private static List<String> snapshot(String table, String columns, long store) throws SQLException {
-        return rows("SELECT CONCAT_WS('|', " + columns.replaceAll("(\\w+(\\(\\w+\\))?)", "IFNULL($1, 'null')") + ") FROM " + table
+        return SignalOpsSystem.database().rows("SELECT CONCAT_WS('|', " + columns.replaceAll("(\\w+(\\(\\w+\\))?)", "IFNULL($1, 'null')") + ") FROM " + table
                 + " WHERE store_id = " + store + " ORDER BY 1");
-    }
-
-    private static List<String> rows(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = SignalOpsSystem.database().connect(); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(sql)) {
-            while (row.next()) {
-                rows.add(row.getString(1));
-            }
-        }
-        return rows;
     }
 }
