@@ -10,11 +10,12 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * What a {@code revenue-leak-analysis} execution analyses: one store, one workspace's stores, or (neither given, the
- * nightly run) every store with orders; as of when; and the rule settings it overrides for this run. The job-level
+ * What a {@code revenue-leak-analysis} execution analyses: one store, one workspace's stores, the stores whose night
+ * is due (the nightly run: {@code nightly=true}), or (nothing given) every store with orders; as of when; and the rule settings it overrides for this run. The job-level
  * properties of revenue-leak-analysis.xml, taken from its job parameters.
  */
-record AnalysisParameters(Optional<Long> workspaceId, Optional<Long> storeId, Instant asOf, Map<String, String> overrides) {
+record AnalysisParameters(Optional<Long> workspaceId, Optional<Long> storeId, Instant asOf, Map<String, String> overrides,
+        boolean nightly) {
 
     static AnalysisParameters of(JobContext job) {
         Properties properties = job.getProperties();
@@ -36,7 +37,8 @@ record AnalysisParameters(Optional<Long> workspaceId, Optional<Long> storeId, In
             }
         }
         try {
-            return new AnalysisParameters(workspace, store, Instant.parse(asOf), overrides);
+            boolean nightly = Boolean.parseBoolean(properties.getProperty("nightly", "false").trim()) && workspace.isEmpty();
+            return new AnalysisParameters(workspace, store, Instant.parse(asOf), overrides, nightly);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("asOf is not an ISO-8601 instant: " + asOf, e);
         }

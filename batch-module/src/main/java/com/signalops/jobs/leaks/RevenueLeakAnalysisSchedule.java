@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Properties;
 
 /**
- * Registers {@code revenue-leak-analysis} with the nightly scheduler: 03:30 in the scheduler's time zone
- * ({@code signalops.schedule.timezone}, UTC by default) for every store with orders, as of the scheduled instant.
- * One schedule for all stores: running each store at night in its own time zone is not done yet (issue 7).
+ * Registers {@code revenue-leak-analysis} with the nightly scheduler: every hour at minute 30, as of the scheduled
+ * instant, analysing the stores whose night is due in their own time zone (from 03:30 local; {@link NightlyStores}),
+ * each once per local night; a night missed while the server was down is analysed at the first trigger after.
  */
 @ApplicationScoped
 public class RevenueLeakAnalysisSchedule implements NightlyJob {
@@ -22,13 +22,14 @@ public class RevenueLeakAnalysisSchedule implements NightlyJob {
 
     @Override
     public String defaultSchedule() {
-        return "0 30 3 * * *";
+        return "0 30 * * * *";
     }
 
     @Override
     public Properties parameters(Instant scheduledFor) {
         Properties parameters = new Properties();
         parameters.setProperty("asOf", scheduledFor.toString());
+        parameters.setProperty("nightly", "true");
         return parameters;
     }
 }

@@ -46,6 +46,9 @@ public class StoreLeakAnalysis extends AbstractBatchlet {
     @Override
     public String process() throws Exception {
         AnalysisParameters parameters = AnalysisParameters.of(job);
+        if (storeId == null || storeId.isBlank()) {
+            return "NO_STORE_DUE";
+        }
         long workspace = Long.parseLong(workspaceId);
         long store = Long.parseLong(storeId);
         LeakSettings settings;

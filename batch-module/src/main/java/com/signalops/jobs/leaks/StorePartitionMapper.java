@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * One partition per store to analyse, in store id order: the store given, the stores of the workspace given, or
- * every store that has orders. A store given that its workspace does not hold is an error, not an empty run.
+ * One partition per store to analyse, in store id order: the store given, the stores of the workspace given, for a
+ * nightly run the stores whose night is due in their own time zone ({@link NightlyStores}), or else every store that
+ * has orders. A store given that its workspace does not hold is an error, not an empty run.
  */
 @Named
 @Dependent
@@ -39,23 +40,39 @@ public class StorePartitionMapper implements PartitionMapper {
     public PartitionPlan mapPartitions() throws SQLException {
         AnalysisParameters parameters = AnalysisParameters.of(job);
         List<long[]> stores = new ArrayList<>();
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement select = connection.prepareStatement(query(parameters))) {
-            int index = 1;
-            if (parameters.workspaceId().isPresent()) {
-                select.setLong(index++, parameters.workspaceId().get());
-            }
-            if (parameters.storeId().isPresent()) {
-                select.setLong(index, parameters.storeId().get());
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    stores.add(new long[] {rows.getLong(1), rows.getLong(2)});
+        try (Connection connection = database.dataSource().getConnection()) {
+            if (parameters.nightly()) {
+                stores.addAll(NightlyStores.claim(connection, parameters.asOf(), job.getInstanceId()));
+            } else {
+                try (PreparedStatement select = connection.prepareStatement(query(parameters))) {
+                    int index = 1;
+                    if (parameters.workspaceId().isPresent()) {
+                        select.setLong(index++, parameters.workspaceId().get());
+                    }
+                    if (parameters.storeId().isPresent()) {
+                        select.setLong(index, parameters.storeId().get());
+                    }
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            stores.add(new long[] {rows.getLong(1), rows.getLong(2)});
+                        }
+                    }
                 }
             }
         }
         if (parameters.storeId().isPresent() && stores.isEmpty()) {
             throw new IllegalArgumentException("No store " + parameters.storeId().get() + " in workspace " + parameters.workspaceId().get());
+        }
+        if (stores.isEmpty()) {
+            // an hour in which no store's night is due: one partition that analyses nothing (a plan needs one)
+            Properties nothing = new Properties();
+            nothing.setProperty("workspaceId", "");
+            nothing.setProperty("storeId", "");
+            PartitionPlanImpl idle = new PartitionPlanImpl();
+            idle.setPartitions(1);
+            idle.setThreads(1);
+            idle.setPartitionProperties(new Properties[] {nothing});
+            return idle;
         }
         Properties[] partitions = new Properties[stores.size()];
         for (int i = 0; i < partitions.length; i++) {

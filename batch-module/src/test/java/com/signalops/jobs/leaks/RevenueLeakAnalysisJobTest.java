@@ -134,6 +134,58 @@ class RevenueLeakAnalysisJobTest {
         assertEquals(List.of(), findings(stores.get(0)));
     }
 
+    @Test
+    void theHourlyNightlyTriggerAnalysesEachStoreOnceInItsOwnNight() throws Exception {
+        List<Long> stores = generatedWorkspace("Nightly");
+        zone(stores.get(0), "UTC");
+        zone(stores.get(1), "Asia/Tokyo");
+        zone(stores.get(2), "America/Los_Angeles");
+        Instant first = Instant.parse("2026-11-26T02:30:00Z");
+        Instant second = Instant.parse("2026-11-26T03:30:00Z");
+
+        // first trigger: every store's latest night is unclaimed (UTC: 25th, 02:30 < 03:30; Tokyo: 26th, 11:30; Los Angeles: 25th, 18:30)
+        assertEquals(BatchStatus.COMPLETED, await(operator().start("revenue-leak-analysis", nightly(first))).getBatchStatus());
+        // an hour later only UTC's night of the 26th has come
+        assertEquals(BatchStatus.COMPLETED, await(operator().start("revenue-leak-analysis", nightly(second))).getBatchStatus());
+        // the same hour again, as a second server's trigger would: nothing is due
+        JobExecution repeat = await(operator().start("revenue-leak-analysis", nightly(second)));
+        assertEquals(BatchStatus.COMPLETED, repeat.getBatchStatus());
+
+        assertEquals(List.of("2026-11-25", "2026-11-26"), nights(stores.get(0)));
+        assertEquals(List.of("2026-11-26"), nights(stores.get(1)));
+        assertEquals(List.of("2026-11-25"), nights(stores.get(2)));
+        assertEquals(List.of("2026-11-26 03:30:00.000"), rows("SELECT MAX(last_seen_at) FROM leak_finding WHERE store_id = " + stores.get(0)));
+        assertEquals(List.of("2026-11-26 02:30:00.000"), rows("SELECT MAX(last_seen_at) FROM leak_finding WHERE store_id = " + stores.get(1)),
+                "Tokyo's night was analysed once, by the first trigger");
+        assertEquals(List.of("2026-11-26 02:30:00.000"), rows("SELECT MAX(last_seen_at) FROM leak_finding WHERE store_id = " + stores.get(2)));
+    }
+
+    @Test
+    void aStoresNightIsDueFromHalfPastThreeLocalAndBeforeThatTheNightBeforeIs() {
+        java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
+        assertEquals(java.time.LocalDate.parse("2026-11-25"), NightlyStores.dueNight(Instant.parse("2026-11-25T18:29:59Z"), tokyo));
+        assertEquals(java.time.LocalDate.parse("2026-11-26"), NightlyStores.dueNight(Instant.parse("2026-11-25T18:30:00Z"), tokyo));
+    }
+
+    private static Properties nightly(Instant asOf) {
+        Properties parameters = new Properties();
+        parameters.setProperty("asOf", asOf.toString());
+        parameters.setProperty("nightly", "true");
+        return parameters;
+    }
+
+    private static void zone(long storeId, String zone) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement update = connection.prepareStatement("UPDATE store SET timezone = ? WHERE id = ?")) {
+            update.setString(1, zone);
+            update.setLong(2, storeId);
+            update.executeUpdate();
+        }
+    }
+
+    private static List<String> nights(long storeId) throws SQLException {
+        return rows("SELECT local_date FROM leak_nightly_run WHERE store_id = " + storeId + " ORDER BY local_date");
+    }
+
     private static Properties parameters(long workspaceId) {
         Properties parameters = new Properties();
         parameters.setProperty("workspaceId", Long.toString(workspaceId));

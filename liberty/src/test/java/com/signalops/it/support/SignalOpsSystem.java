@@ -61,6 +61,9 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         // every job runs during the tests, so that the audit coverage test sees each one's record
         environment.put("SIGNALOPS_SCHEDULE_AUDIT_CHAIN_VERIFY", "20 * * * * *");
         environment.put("SIGNALOPS_SCHEDULE_CREDENTIAL_REKEY", "40 * * * * *");
+        // the hourly nightly analysis would re-analyse the tests' stores as of now whenever a run crosses minute 30; the
+        // tests start their analyses themselves (a killed one is still restarted when the server comes back)
+        environment.put("SIGNALOPS_SCHEDULE_REVENUE_LEAK_ANALYSIS", "off");
         environment.put("SIGNALOPS_SHOPIFY_API_SECRETS", SHOPIFY_SECRET + "," + SHOPIFY_PREVIOUS_SECRET);
         // stores connect through a fake Shopify on 127.0.0.1 whose self-signed certificate alone the server trusts
         shopify = FakeShopify.start(SHOPIFY_API_KEY, SHOPIFY_SECRET, Path.of("target", "fake-shopify").toAbsolutePath());
