@@ -1,15 +1,13 @@
 package com.signalops.commerce.rest;
 
 import com.signalops.commerce.domain.ImportResource;
-import com.signalops.commerce.service.ImportFolder;
-import com.signalops.commerce.service.StoreImports;
+import com.signalops.commerce.service.ImportUploads;
 import com.signalops.identity.domain.Permission;
 import com.signalops.integration.domain.ConnectionActor;
 import com.signalops.shared.BusinessException;
 import com.signalops.web.rest.ApiCaller;
 import com.signalops.web.rest.Problem;
 import com.signalops.web.rest.RequiresPermission;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -24,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code POST /api/v1/stores/{storeId}/imports?resource=products|customers|orders}: a JSONL file
@@ -41,18 +38,11 @@ public class StoreImportResource {
     public record ImportAccepted(long importId, long executionId, String resource, String status) {
     }
 
-    @EJB
-    private StoreImports imports;
-
     @Inject
-    private ImportFolder folder;
+    private ImportUploads uploads;
 
     @Inject
     private ApiCaller caller;
-
-    @Inject
-    @ConfigProperty(name = "SIGNALOPS_IMPORT_MAX_BYTES", defaultValue = "2147483648")
-    private long maxBytes;
 
     @Context
     private UriInfo uri;
@@ -65,24 +55,16 @@ public class StoreImportResource {
         ImportResource file = ImportResource.fromKey(resource == null ? "" : resource).orElseThrow(() -> new BusinessException(
                 "import.resource-unknown", "resource must be one of " + Arrays.stream(ImportResource.values()).map(ImportResource::key)
                         .collect(Collectors.joining(", "))));
-        java.nio.file.Path staged;
+        ImportUploads.Started started;
         try {
-            staged = folder.stage(body, maxBytes);
+            started = uploads.upload(caller.viewer(), store, file, body, ConnectionActor.apiKey(caller.credential().keyId()));
         } catch (BusinessException e) {
             if (e.code().equals("import.too-large")) {
                 return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.code(), e.getMessage()).toResponse();
             }
             throw e;
         }
-        long importId;
-        try {
-            importId = imports.recordUpload(caller.viewer(), store, file, staged, ConnectionActor.apiKey(caller.credential().keyId()));
-        } catch (RuntimeException e) {
-            folder.discard(staged);
-            throw e;
-        }
-        long executionId = imports.start(caller.workspaceId(), importId);
-        return Response.accepted(new ImportAccepted(importId, executionId, file.key(), "RUNNING"))
-                .location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(executionId)).build()).build();
+        return Response.accepted(new ImportAccepted(started.importId(), started.executionId(), file.key(), "RUNNING"))
+                .location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(started.executionId())).build()).build();
     }
 }

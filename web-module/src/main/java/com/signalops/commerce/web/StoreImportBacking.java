@@ -5,12 +5,13 @@ import com.signalops.audit.web.ConsoleAudit;
 import com.signalops.commerce.domain.ImportResource;
 import com.signalops.commerce.domain.ImportSkip;
 import com.signalops.commerce.domain.StoreImport;
-import com.signalops.commerce.service.ImportFolder;
+import com.signalops.commerce.service.ImportUploads;
 import com.signalops.commerce.service.StoreImports;
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.web.ConsoleSession;
 import com.signalops.integration.domain.ConnectionActor;
 import com.signalops.shared.BusinessException;
+import com.signalops.shared.NotFoundException;
 import com.signalops.tenancy.domain.Store;
 import com.signalops.tenancy.domain.Viewer;
 import com.signalops.tenancy.service.DirectoryService;
@@ -23,9 +24,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The imports page: the stores the active role sees, the imports of the chosen one ({@code ?storeId=})
@@ -43,7 +42,7 @@ public class StoreImportBacking {
     private StoreImports imports;
 
     @Inject
-    private ImportFolder folder;
+    private ImportUploads uploads;
 
     @Inject
     private ConsoleSession session;
@@ -56,10 +55,6 @@ public class StoreImportBacking {
 
     @Inject
     private FacesContext faces;
-
-    @Inject
-    @ConfigProperty(name = "SIGNALOPS_IMPORT_MAX_BYTES", defaultValue = "2147483648")
-    private long maxBytes;
 
     private Long storeId;
     private String resource = ImportResource.ORDERS.key();
@@ -133,22 +128,16 @@ public class StoreImportBacking {
             messages.error("imports.choose");
             return null;
         }
-        Path staged;
         try (InputStream body = file.getInputStream()) {
-            staged = folder.stage(body, maxBytes);
+            uploads.upload(viewer(), storeId, chosen, body, ConnectionActor.user(session.getUserId()));
         } catch (IOException e) {
             messages.error("imports.unreadable");
             return null;
-        } catch (BusinessException refused) {
+        } catch (NotFoundException refused) {
+            audit.deniedOn(AuditAction.STORE_IMPORT_START, "store", storeId);
             messages.refused(refused, "imports.failed");
             return null;
-        }
-        try {
-            long importId = imports.recordUpload(viewer(), storeId, chosen, staged, ConnectionActor.user(session.getUserId()));
-            imports.start(session.getWorkspaceId(), importId);
         } catch (BusinessException refused) {
-            folder.discard(staged);
-            audit.deniedOn(AuditAction.STORE_IMPORT_START, "store", storeId);
             messages.refused(refused, "imports.failed");
             return null;
         }
