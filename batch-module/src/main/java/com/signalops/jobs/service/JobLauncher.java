@@ -49,7 +49,8 @@ public class JobLauncher implements JobStarter {
         try {
             JobExecution execution = operator.getJobExecution(executionId);
             Properties parameters = operator.getParameters(executionId);
-            return Optional.of(new JobRun(executionId, execution.getJobName(), execution.getBatchStatus().name(),
+            long instanceId = operator.getJobInstance(executionId).getInstanceId();
+            return Optional.of(new JobRun(executionId, instanceId, execution.getJobName(), execution.getBatchStatus().name(),
                     execution.getExitStatus(), parameters == null ? new Properties() : parameters));
         } catch (NoSuchJobExecutionException e) {
             return Optional.empty();

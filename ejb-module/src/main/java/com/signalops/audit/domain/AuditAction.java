@@ -49,6 +49,8 @@ public enum AuditAction {
     LEAK_ANALYSIS_START("leak-analysis.start", "store"),
     /** A person or key moved a revenue-leak finding to another status, with a reason (before and after). */
     LEAK_FINDING_TRIAGE("leak-finding.triage", "leak_finding"),
+    /** A store's revenue-leak findings downloaded as CSV (the entity is the store; the filters and order in after). */
+    LEAK_FINDING_EXPORT("leak-finding.export", "store"),
     /** A store's revenue-leak rule settings changed (the entity is the store; the settings before and after). */
     LEAK_SETTINGS_UPDATE("leak-settings.update", "store"),
     AUDIT_VIEW("audit.view", "audit_log"),

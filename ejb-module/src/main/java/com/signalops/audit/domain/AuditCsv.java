@@ -1,15 +1,10 @@
 package com.signalops.audit.domain;
 
+import com.signalops.shared.Csv;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/**
- * Audit records as CSV (RFC 4180: fields with a comma, quote or line break are quoted, quotes
- * doubled, lines end in CRLF). A cell that starts with {@code = + - @}, a tab or a carriage return
- * gets a leading single quote, so that a spreadsheet shows it as text instead of running it as a
- * formula: audit records carry what users typed.
- */
+/** Audit records as CSV ({@link Csv}: formula-looking cells neutralised, for audit records carry what users typed). */
 public final class AuditCsv {
 
     /** The columns of an export, in order. */
@@ -33,14 +28,7 @@ public final class AuditCsv {
     }
 
     static String line(List<String> cells) {
-        return cells.stream().map(AuditCsv::cell).collect(Collectors.joining(",", "", "\r\n"));
-    }
-
-    /** One cell: neutralised if a spreadsheet could take it for a formula, then quoted if it must be. */
-    public static String cell(String value) {
-        String neutral = value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
-        boolean quoted = neutral.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
-        return quoted ? '"' + neutral.replace("\"", "\"\"") + '"' : neutral;
+        return Csv.line(cells);
     }
 
     private static String orEmpty(String value) {

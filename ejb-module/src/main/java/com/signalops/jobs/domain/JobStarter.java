@@ -15,7 +15,7 @@ public interface JobStarter {
     /** Execution {@code executionId}, if the batch runtime knows it. */
     Optional<JobRun> describe(long executionId);
 
-    /** One job execution as the batch runtime reports it. */
-    record JobRun(long executionId, String jobName, String batchStatus, String exitStatus, Properties parameters) {
+    /** One job execution as the batch runtime reports it, with the job instance it belongs to (a restart keeps it). */
+    record JobRun(long executionId, long instanceId, String jobName, String batchStatus, String exitStatus, Properties parameters) {
     }
 }

@@ -8,15 +8,18 @@ import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The analysis of one store as of one instant: each of the eight rules runs as one set-based statement in MariaDB
@@ -98,6 +101,37 @@ public final class LeakAnalysis {
         int resolved = execute(connection, RESOLVE, values);
         connection.commit();
         return new RuleOutcome(rule, matched, resolved);
+    }
+
+    /**
+     * Records the store's open findings per rule as they stand now as the day of {@code asOf} (UTC) in
+     * {@code leak_daily_total}, every rule a row (zeros included, so a day without findings reads as zero and not as a
+     * day without analysis), replacing what an earlier analysis as of that day recorded; one local transaction.
+     */
+    public void recordDailyTotals(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            Map<String, Object> values = new HashMap<>();
+            values.put("workspaceId", workspaceId);
+            values.put("storeId", storeId);
+            values.put("day", LocalDate.ofInstant(asOf, ZoneOffset.UTC));
+            values.put("currency", currency(connection));
+            execute(connection, "DELETE FROM leak_daily_total WHERE workspace_id = {workspaceId} AND store_id = {storeId} AND day = {day}",
+                    values);
+            String rules = Arrays.stream(LeakRule.values()).map(r -> "SELECT '" + r.name() + "' AS rule_code")
+                    .collect(Collectors.joining(" UNION ALL "));
+            execute(connection, "INSERT INTO leak_daily_total (workspace_id, store_id, day, rule_code, currency, open_count, open_amount) "
+                    + "SELECT {workspaceId}, {storeId}, {day}, r.rule_code, {currency}, COUNT(f.id), COALESCE(SUM(f.amount), 0) FROM ("
+                    + rules + ") r LEFT JOIN leak_finding f ON f.workspace_id = {workspaceId} AND f.store_id = {storeId} "
+                    + "AND f.status = 'OPEN' AND f.rule_code = r.rule_code GROUP BY r.rule_code", values);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
     }
 
     private int count(Connection connection, Map<String, Object> values) throws SQLException {

@@ -22,6 +22,9 @@ import java.time.Instant;
 @NamedQuery(name = "LeakFinding.summarizeOpenByStore", query = "select f.rule, f.currency, count(f), sum(f.amount) from LeakFinding f "
         + "where f.storeId = :storeId and f.status = com.signalops.leaks.domain.FindingStatus.OPEN group by f.rule, f.currency "
         + "order by f.rule, f.currency")
+@NamedQuery(name = "LeakFinding.summarizeOpenByStores", query = "select f.rule, f.currency, count(f), sum(f.amount) from LeakFinding f "
+        + "where f.storeId in :storeIds and f.status = com.signalops.leaks.domain.FindingStatus.OPEN group by f.rule, f.currency "
+        + "order by f.rule, f.currency")
 public class LeakFinding extends TenantOwned {
 
     public static final int REASON_LENGTH = 500;

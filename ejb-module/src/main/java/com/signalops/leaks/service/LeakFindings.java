@@ -5,6 +5,8 @@ import com.signalops.audit.domain.AuditEntry;
 import com.signalops.audit.domain.AuditOutcome;
 import com.signalops.audit.service.AuditTrail;
 import com.signalops.integration.domain.ConnectionActor;
+import com.signalops.leaks.domain.FindingSearch;
+import com.signalops.leaks.domain.FindingSort;
 import com.signalops.leaks.domain.FindingStatus;
 import com.signalops.leaks.domain.LeakFinding;
 import com.signalops.leaks.domain.LeakRule;
@@ -17,13 +19,16 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Revenue-leak findings as people and keys see them: a store's findings filtered and paged, the totals of its open
@@ -35,6 +40,7 @@ public class LeakFindings {
 
     /** The most findings one page holds. */
     public static final int MAX_PAGE_SIZE = 200;
+    private static final int EXPORT_CHUNK = 1000;
 
     @PersistenceContext(unitName = "signalops")
     private EntityManager em;
@@ -55,24 +61,71 @@ public class LeakFindings {
     public record RuleTotal(LeakRule rule, long count, BigDecimal amount, String currency) {
     }
 
-    /** Findings of store {@code storeId}, of {@code rule} and in {@code status} when given, largest amount first. */
-    public FindingPage page(Viewer viewer, long storeId, Optional<LeakRule> rule, Optional<FindingStatus> status, int page, int size) {
-        directory.store(viewer, storeId);
-        tenant(viewer.workspaceId());
+    /** Findings of store {@code storeId}, of {@code rule} and in {@code status} when given, in {@code sort}'s order. */
+    public FindingPage page(Viewer viewer, long storeId, Optional<LeakRule> rule, Optional<FindingStatus> status, FindingSort sort, int page,
+            int size) {
+        FindingSearch search = search(viewer, storeId, rule, status, sort);
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new BusinessException("leak-finding.page-invalid", "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
         }
-        String where = " where f.storeId = :storeId" + (rule.isPresent() ? " and f.rule = :rule" : "")
-                + (status.isPresent() ? " and f.status = :status" : "");
-        TypedQuery<LeakFinding> items = em.createQuery("select f from LeakFinding f" + where + " order by f.amount desc, f.id desc",
-                LeakFinding.class);
-        TypedQuery<Long> count = em.createQuery("select count(f) from LeakFinding f" + where, Long.class);
-        for (TypedQuery<?> query : List.of(items, count)) {
-            query.setParameter("storeId", storeId);
-            rule.ifPresent(r -> query.setParameter("rule", r));
-            status.ifPresent(s -> query.setParameter("status", s));
+        long total = ((Number) nativeQuery(search.count()).getSingleResult()).longValue();
+        return new FindingPage(byIds(ids(search, (long) page * size, size)), page, size, total);
+    }
+
+    /**
+     * Every finding of the search, in its order, to {@code sink} a chunk at a time (nothing of the whole list is held),
+     * audited ({@code leak-finding.export} with the filters); answers how many there were.
+     */
+    public long export(Viewer viewer, long storeId, Optional<LeakRule> rule, Optional<FindingStatus> status, FindingSort sort,
+            ConnectionActor actor, Consumer<LeakFinding> sink) {
+        FindingSearch search = search(viewer, storeId, rule, status, sort);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("code", rule.map(LeakRule::name).orElse(null));
+        after.put("status", status.map(FindingStatus::name).orElse(null));
+        after.put("sort", sort.key());
+        // recorded before the first line leaves, in a transaction of its own: a download cut short stays recorded
+        audit.recordAlone(AuditEntry.of(AuditAction.LEAK_FINDING_EXPORT, AuditOutcome.SUCCESS).in(viewer.workspaceId())
+                .by(actor.type(), actor.id()).via(actor.source()).on(storeId).after(after).build());
+        long offset = 0;
+        while (true) {
+            List<Long> ids = ids(search, offset, EXPORT_CHUNK);
+            byIds(ids).forEach(sink);
+            em.clear();
+            offset += ids.size();
+            if (ids.size() < EXPORT_CHUNK) {
+                return offset;
+            }
         }
-        return new FindingPage(items.setFirstResult(page * size).setMaxResults(size).getResultList(), page, size, count.getSingleResult());
+    }
+
+    private FindingSearch search(Viewer viewer, long storeId, Optional<LeakRule> rule, Optional<FindingStatus> status, FindingSort sort) {
+        directory.store(viewer, storeId);
+        tenant(viewer.workspaceId());
+        return new FindingSearch(viewer.workspaceId(), storeId, rule, status, sort);
+    }
+
+    private List<Long> ids(FindingSearch search, long offset, int limit) {
+        List<?> rows = nativeQuery(search.ids(offset, limit)).getResultList();
+        return rows.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /** The findings of {@code ids}, in that order. */
+    private List<LeakFinding> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, LeakFinding> found = new HashMap<>();
+        em.createQuery("select f from LeakFinding f where f.id in :ids", LeakFinding.class).setParameter("ids", ids).getResultList()
+                .forEach(f -> found.put(f.id(), f));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    private Query nativeQuery(FindingSearch.Statement statement) {
+        Query query = em.createNativeQuery(statement.sql());
+        for (int i = 0; i < statement.values().size(); i++) {
+            query.setParameter(i + 1, statement.values().get(i));
+        }
+        return query;
     }
 
     /** Per rule, the number of open findings of store {@code storeId} and the sum of their amounts. */
@@ -106,6 +159,19 @@ public class LeakFindings {
         audit.record(AuditEntry.of(AuditAction.LEAK_FINDING_TRIAGE, AuditOutcome.SUCCESS).in(viewer.workspaceId())
                 .by(actor.type(), actor.id()).via(actor.source()).on(finding.id()).before(before).after(snapshot(finding)).build());
         return finding;
+    }
+
+    /**
+     * Moves each finding of {@code findingIds} to {@code to} for {@code reason}, as {@code actor}, all or none (one
+     * transaction; each change audited as one alone is). At most {@value #MAX_PAGE_SIZE} at once; a finding the viewer
+     * does not see is refused like an unknown one.
+     */
+    public List<LeakFinding> changeStatuses(Viewer viewer, List<Long> findingIds, FindingStatus to, String reason, ConnectionActor actor) {
+        List<Long> distinct = findingIds.stream().distinct().toList();
+        if (distinct.isEmpty() || distinct.size() > MAX_PAGE_SIZE) {
+            throw new BusinessException("leak-finding.bulk-invalid", "choose between 1 and " + MAX_PAGE_SIZE + " findings");
+        }
+        return distinct.stream().map(id -> changeStatus(viewer, id, to, reason, actor)).toList();
     }
 
     private static Map<String, Object> snapshot(LeakFinding finding) {

@@ -2,6 +2,7 @@ package com.signalops.audit.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.signalops.shared.Csv;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,23 +11,23 @@ class AuditCsvTest {
 
     @Test
     void prefixesEveryCellThatASpreadsheetWouldTakeForAFormula() {
-        assertEquals("'+1", AuditCsv.cell("+1"));
-        assertEquals("'-2", AuditCsv.cell("-2"));
-        assertEquals("'@SUM(A1)", AuditCsv.cell("@SUM(A1)"));
-        assertEquals("'\tcmd", AuditCsv.cell("\tcmd"));
-        assertEquals("\"'\rcmd\"", AuditCsv.cell("\rcmd"));
-        assertEquals("\"'=1+2,3\"", AuditCsv.cell("=1+2,3"));
-        assertEquals("\"'=HYPERLINK(\"\"http://x\"\")\"", AuditCsv.cell("=HYPERLINK(\"http://x\")"));
+        assertEquals("'+1", Csv.cell("+1"));
+        assertEquals("'-2", Csv.cell("-2"));
+        assertEquals("'@SUM(A1)", Csv.cell("@SUM(A1)"));
+        assertEquals("'\tcmd", Csv.cell("\tcmd"));
+        assertEquals("\"'\rcmd\"", Csv.cell("\rcmd"));
+        assertEquals("\"'=1+2,3\"", Csv.cell("=1+2,3"));
+        assertEquals("\"'=HYPERLINK(\"\"http://x\"\")\"", Csv.cell("=HYPERLINK(\"http://x\")"));
     }
 
     @Test
     void leavesOrdinaryCellsAloneAndQuotesByRfc4180() {
-        assertEquals("store.update", AuditCsv.cell("store.update"));
-        assertEquals("", AuditCsv.cell(""));
-        assertEquals("a=b", AuditCsv.cell("a=b"));
-        assertEquals("\"a,b\"", AuditCsv.cell("a,b"));
-        assertEquals("\"say \"\"hi\"\"\"", AuditCsv.cell("say \"hi\""));
-        assertEquals("\"two\nlines\"", AuditCsv.cell("two\nlines"));
+        assertEquals("store.update", Csv.cell("store.update"));
+        assertEquals("", Csv.cell(""));
+        assertEquals("a=b", Csv.cell("a=b"));
+        assertEquals("\"a,b\"", Csv.cell("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", Csv.cell("say \"hi\""));
+        assertEquals("\"two\nlines\"", Csv.cell("two\nlines"));
     }
 
     @Test

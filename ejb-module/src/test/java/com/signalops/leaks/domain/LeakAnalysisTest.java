@@ -323,6 +323,60 @@ class LeakAnalysisTest {
         assertEquals(8, all().size());
     }
 
+    @Test
+    void eachDaysOpenTotalsAreRecordedPerRuleAndALaterRunOfTheSameDayReplacesThem() throws SQLException {
+        plantOneOfEach();
+        LeakAnalysis analysis = analysis();
+        runAll(analysis);
+        analysis.recordDailyTotals(connection);
+        assertEquals(List.of("BELOW_COST|1|1.00", "DISCOUNT_CODE_REUSE|1|6.00", "OVER_REFUND|1|1.00", "REFUND_HEAVY_VARIANT|1|25.00",
+                "SHIPPING_UNDERCHARGED|1|5.99", "STALE_PAYMENT|1|" + amountOf(LeakRule.STALE_PAYMENT), "STOCKOUT|1|"
+                + amountOf(LeakRule.STOCKOUT), "UNFULFILLED_PAID|1|" + amountOf(LeakRule.UNFULFILLED_PAID)), dailyTotals("2026-11-25"));
+
+        store.update("UPDATE commerce_order SET total_refunded = 0 WHERE workspace_id = ? AND store_id = ? AND order_id = 8");
+        store.update("UPDATE leak_finding SET status = 'DISMISSED' WHERE workspace_id = ? AND store_id = ? AND rule_code = 'STOCKOUT'");
+        runAll(analysis);
+        analysis.recordDailyTotals(connection);
+        List<String> replaced = dailyTotals("2026-11-25");
+        assertEquals(8, replaced.size(), "every rule has its row, zeros included: " + replaced);
+        assertTrue(replaced.contains("OVER_REFUND|0|0.00") && replaced.contains("STOCKOUT|0|0.00"),
+                "resolved and dismissed findings are not open: " + replaced);
+
+        new LeakAnalysis(workspaceId, store.storeId(), AS_OF.plus(Duration.ofDays(1)), LeakSettings.DEFAULTS).recordDailyTotals(connection);
+        assertEquals(replaced, dailyTotals("2026-11-25"), "another day leaves this one alone");
+        assertEquals(8, dailyTotals("2026-11-26").size());
+    }
+
+    @Test
+    void progressCountsTheRulesDoneAndARestartCountsAgain() throws SQLException {
+        Instant now = Instant.parse("2026-11-25T13:00:00Z");
+        AnalysisProgress progress = new AnalysisProgress(77, workspaceId, store.storeId(), java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        progress.started(connection, AS_OF);
+        progress.ruleDone(connection);
+        progress.ruleDone(connection);
+        assertEquals(List.of("2|8|"), progressRow());
+        progress.started(connection, AS_OF);
+        for (int i = 0; i < LeakRule.values().length; i++) {
+            progress.ruleDone(connection);
+        }
+        progress.finished(connection);
+        assertEquals(List.of("8|8|2026-11-25 13:00:00.000"), progressRow());
+    }
+
+    private List<String> progressRow() throws SQLException {
+        return rows("SELECT CONCAT_WS('|', rules_done, rules_total, COALESCE(finished_at, '')) FROM leak_analysis_progress "
+                + "WHERE job_instance_id = 77 AND store_id = " + store.storeId());
+    }
+
+    private String amountOf(LeakRule rule) throws SQLException {
+        return rows("SELECT amount FROM leak_finding WHERE store_id = " + store.storeId() + " AND rule_code = '" + rule.name() + "'").get(0);
+    }
+
+    private List<String> dailyTotals(String day) throws SQLException {
+        return rows("SELECT CONCAT_WS('|', rule_code, open_count, open_amount) FROM leak_daily_total WHERE store_id = " + store.storeId()
+                + " AND day = '" + day + "' ORDER BY rule_code");
+    }
+
     /** One match of each rule (order 1 unfulfilled, 2 stale, 3 and 4 a reused code, variant 500 below cost, ...). */
     private void plantOneOfEach() throws SQLException {
         store.variant(500).cost("10.00").insert();
