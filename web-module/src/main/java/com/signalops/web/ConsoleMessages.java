@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
 /**
@@ -29,6 +30,11 @@ public class ConsoleMessages {
 
     public void info(String key) {
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key), null));
+    }
+
+    /** The sentence of {@code key} with {@code arguments} in its {@code {0}}, {@code {1}}, ... */
+    public void info(String key, Object... arguments) {
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, MessageFormat.format(text(key), arguments), null));
     }
 
     public void error(String key) {

@@ -39,6 +39,7 @@ public class ConsoleAccessFilter extends HttpFilter {
             Map.entry("/stores.xhtml", Permission.STORES_VIEW),
             Map.entry("/imports.xhtml", Permission.CONNECTIONS_VIEW),
             Map.entry("/leaks.xhtml", Permission.LEAKS_VIEW),
+            Map.entry("/leak-dashboard.xhtml", Permission.LEAKS_VIEW),
             Map.entry("/roles.xhtml", Permission.ROLES_VIEW),
             Map.entry("/api-keys.xhtml", Permission.API_KEYS_VIEW),
             Map.entry("/staff-access.xhtml", Permission.USERS_MANAGE),

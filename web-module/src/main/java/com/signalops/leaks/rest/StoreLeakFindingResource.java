@@ -1,6 +1,7 @@
 package com.signalops.leaks.rest;
 
 import com.signalops.identity.domain.Permission;
+import com.signalops.leaks.domain.FindingSort;
 import com.signalops.leaks.domain.FindingStatus;
 import com.signalops.leaks.domain.LeakRule;
 import com.signalops.leaks.service.LeakFindings;
@@ -17,12 +18,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code GET /api/v1/stores/{storeId}/leak-findings?code=&status=&page=&size=}: a store's findings, largest amount
- * first, a page at a time (pages from 0, size 50 by default, at most 200); {@code .../summary}: per rule, the number of
+ * {@code GET /api/v1/stores/{storeId}/leak-findings?code=&status=&sort=&page=&size=}: a store's findings, largest
+ * amount first unless {@code sort} says otherwise ({@code -amount}, {@code amount}, {@code -firstSeen}, {@code firstSeen}),
+ * a page at a time (pages from 0, size 50 by default, at most 200); {@code .../summary}: per rule, the number of
  * open findings and the sum of their amounts. A store out of the key's scope answers 404 like an unknown one.
  */
 @Path("/stores/{storeId}/leak-findings")
@@ -47,7 +50,7 @@ public class StoreLeakFindingResource {
 
     @GET
     public FindingPageEntry list(@PathParam("storeId") String storeId, @QueryParam("code") String code,
-            @QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") String page,
+            @QueryParam("status") String status, @QueryParam("sort") String sort, @QueryParam("page") @DefaultValue("0") String page,
             @QueryParam("size") @DefaultValue("50") String size) {
         long store = ApiCaller.id(storeId, "Store");
         Optional<LeakRule> rule = blank(code) ? Optional.empty() : Optional.of(LeakRule.fromCode(code.trim()).orElseThrow(
@@ -55,7 +58,11 @@ public class StoreLeakFindingResource {
         Optional<FindingStatus> state = blank(status) ? Optional.empty() : Optional.of(FindingStatus.fromName(status.trim())
                 .orElseThrow(() -> new BusinessException("leak-finding.status-unknown", "status must be one of "
                         + List.of(FindingStatus.values()))));
-        LeakFindings.FindingPage result = findings.page(caller.viewer(), store, rule, state, number(page, "page"), number(size, "size"));
+        FindingSort order = blank(sort) ? FindingSort.AMOUNT_DESC : FindingSort.fromKey(sort.trim()).orElseThrow(
+                () -> new BusinessException("leak-finding.sort-unknown", "sort must be one of "
+                        + Arrays.stream(FindingSort.values()).map(FindingSort::key).toList()));
+        LeakFindings.FindingPage result = findings.page(caller.viewer(), store, rule, state, order, number(page, "page"),
+                number(size, "size"));
         return new FindingPageEntry(result.items().stream().map(FindingEntry::of).toList(), result.page(), result.size(), result.total());
     }
 

@@ -5,6 +5,7 @@ import com.signalops.audit.web.ConsoleAudit;
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.web.ConsoleSession;
 import com.signalops.integration.domain.ConnectionActor;
+import com.signalops.leaks.domain.FindingSort;
 import com.signalops.leaks.domain.FindingStatus;
 import com.signalops.leaks.domain.LeakFinding;
 import com.signalops.leaks.domain.LeakRule;
@@ -27,9 +28,10 @@ import java.util.Optional;
 
 /**
  * The leaks page: the stores the active role sees; for the chosen one ({@code ?storeId=}) the open findings' totals by
- * rule and its findings filtered by {@code ?code=} and {@code ?status=} (open by default), a page of 25 at a time
- * ({@code ?page=}); a finding's evidence ({@code ?id=}, only a finding of a store the role sees); and its status
- * change with a reason, which needs {@code leaks.triage} (a refusal is recorded).
+ * rule and its findings filtered by {@code ?code=} and {@code ?status=} (open by default), sorted by {@code ?sort=}
+ * (largest amount first by default), a page of 25 at a time ({@code ?page=}); a finding's evidence ({@code ?id=}, only
+ * a finding of a store the role sees); its status change with a reason, and the same change for the findings ticked
+ * on the page (bulk acknowledge or dismiss), both of which need {@code leaks.triage} (a refusal is recorded).
  */
 @Named
 @RequestScoped
@@ -102,6 +104,26 @@ public class LeakFindingsBacking {
         return FindingStatus.fromName(value).map(FindingStatus::name).orElse("ALL");
     }
 
+    /** The order: {@code ?sort=} when it names one, else largest amount first. */
+    public String getSort() {
+        return FindingSort.fromKey(Optional.ofNullable(parameter("sort")).orElse("")).orElse(FindingSort.AMOUNT_DESC).key();
+    }
+
+    /** The orders the list offers, by key. */
+    public List<String> getSorts() {
+        return Arrays.stream(FindingSort.values()).map(FindingSort::key).toList();
+    }
+
+    /** The statuses a bulk change may set. */
+    public List<String> getBulkStatuses() {
+        return List.of(FindingStatus.ACKNOWLEDGED.name(), FindingStatus.DISMISSED.name());
+    }
+
+    /** Whether the active role may download the findings as CSV ({@code leaks.view} and {@code exports.download}). */
+    public boolean isExportable() {
+        return session.may(Permission.LEAKS_VIEW) && session.may(Permission.EXPORTS_DOWNLOAD);
+    }
+
     /** Per rule, the chosen store's open findings and the sum of their amounts. */
     public List<LeakFindings.RuleTotal> getTotals() {
         return getStoreId() == null ? List.of() : findings.openTotals(viewer(), getStoreId());
@@ -116,8 +138,8 @@ public class LeakFindingsBacking {
             } catch (NumberFormatException e) {
                 number = 0;
             }
-            page = findings.page(viewer(), getStoreId(), LeakRule.fromCode(getCode()), FindingStatus.fromName(getStatusFilter()), number,
-                    PAGE_SIZE);
+            page = findings.page(viewer(), getStoreId(), LeakRule.fromCode(getCode()), FindingStatus.fromName(getStatusFilter()),
+                    FindingSort.fromKey(getSort()).orElseThrow(), number, PAGE_SIZE);
         }
         return page;
     }
@@ -197,6 +219,39 @@ public class LeakFindingsBacking {
         }
         messages.info("leaks.changed");
         return "/leaks?faces-redirect=true&storeId=" + finding.storeId() + "&id=" + finding.id();
+    }
+
+    /**
+     * Moves the findings ticked on the page ({@code ids}) to the chosen status with the reason given, all or none;
+     * back to the same list.
+     */
+    public String changeStatuses() {
+        if (!audit.permits(Permission.LEAKS_TRIAGE, AuditAction.LEAK_FINDING_TRIAGE, null, "leaks.not-allowed")) {
+            return null;
+        }
+        Optional<FindingStatus> to = FindingStatus.fromName(status).filter(s -> getBulkStatuses().contains(s.name()));
+        String[] ticked = faces.getExternalContext().getRequestParameterValuesMap().get("ids");
+        if (to.isEmpty() || ticked == null || ticked.length == 0) {
+            messages.error("leaks.bulk.choose");
+            return null;
+        }
+        List<Long> ids;
+        try {
+            ids = Arrays.stream(ticked).map(id -> Long.parseLong(id.trim())).toList();
+        } catch (NumberFormatException e) {
+            messages.error("leaks.bulk.choose");
+            return null;
+        }
+        List<LeakFinding> changed;
+        try {
+            changed = findings.changeStatuses(viewer(), ids, to.get(), reason, ConnectionActor.user(session.getUserId()));
+        } catch (BusinessException refused) {
+            messages.refused(refused, "leaks.failed");
+            return null;
+        }
+        messages.info("leaks.bulk.changed", changed.size());
+        return "/leaks?faces-redirect=true&storeId=" + getStoreId() + "&code=" + getCode() + "&status=" + getStatusFilter() + "&sort="
+                + getSort();
     }
 
     private String parameter(String name) {
