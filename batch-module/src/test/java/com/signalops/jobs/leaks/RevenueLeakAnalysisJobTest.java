@@ -92,6 +92,13 @@ class RevenueLeakAnalysisJobTest {
         for (int i = 0; i < STORES; i++) {
             assertEquals(findings(clean.get(i)), findings(crashed.get(i)), "store " + i + " has the clean run's findings");
         }
+        for (int i = 0; i < STORES; i++) {
+            assertEquals(dailyTotals(clean.get(i)), dailyTotals(crashed.get(i)), "store " + i + " has the clean run's totals of the day");
+            assertEquals(8, dailyTotals(crashed.get(i)).size(), "a row per rule");
+        }
+        assertEquals(List.of(STORES + "|" + STORES * 8 + "|" + STORES * 8 + "|" + STORES), rows("SELECT CONCAT_WS('|', COUNT(*), "
+                + "SUM(rules_done), SUM(rules_total), COUNT(finished_at)) FROM leak_analysis_progress WHERE job_instance_id = "
+                + operator().getJobInstance(restarted.getExecutionId()).getInstanceId()), "the restart's progress: every rule of every store done");
         List<String> rules = rows("SELECT DISTINCT rule_code FROM leak_finding WHERE store_id = " + clean.get(0) + " ORDER BY 1");
         assertEquals(8, rules.size(), "the generated store has findings of every rule: " + rules);
 
@@ -165,6 +172,11 @@ class RevenueLeakAnalysisJobTest {
         java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
         assertEquals(java.time.LocalDate.parse("2026-11-25"), NightlyStores.dueNight(Instant.parse("2026-11-25T18:29:59Z"), tokyo));
         assertEquals(java.time.LocalDate.parse("2026-11-26"), NightlyStores.dueNight(Instant.parse("2026-11-25T18:30:00Z"), tokyo));
+    }
+
+    private static List<String> dailyTotals(long store) throws Exception {
+        return rows("SELECT CONCAT_WS('|', day, rule_code, currency, open_count, open_amount) FROM leak_daily_total WHERE store_id = " + store
+                + " ORDER BY day, rule_code");
     }
 
     private static Properties nightly(Instant asOf) {

@@ -1,7 +1,9 @@
 package com.signalops.it.support;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -20,6 +22,7 @@ public final class FacesForm {
     private final Document document;
     private final Element form;
     private final Map<String, String> fields = new LinkedHashMap<>();
+    private final List<Map.Entry<String, String>> ticked = new ArrayList<>();
     private String fileField;
     private String fileName;
     private byte[] fileContent;
@@ -100,6 +103,20 @@ public final class FacesForm {
     }
 
     /**
+     * Ticks every checkbox named {@code name} whose value is one of {@code values} (boxes that share a name, such as
+     * the findings picked in a list); fails when one is not in the form.
+     */
+    public FacesForm tickValues(String name, List<String> values) {
+        for (String value : values) {
+            if (form.selectFirst("input[type=checkbox][name=" + name + "][value=" + value + "]") == null) {
+                throw new AssertionError("no checkbox " + name + "=" + value + " in form " + form.id());
+            }
+            ticked.add(Map.entry(name, value));
+        }
+        return this;
+    }
+
+    /**
      * The client id of the button with id suffix {@code buttonId} in the row (element) that
      * contains {@code rowText}, e.g. the suspend button of one member in a data table.
      */
@@ -133,6 +150,11 @@ public final class FacesForm {
         String action = form.attr("action");
         String path = action.isEmpty() ? page : action;
         String target = path.replaceFirst(";jsessionid=[^?]*", "");
+        if (!ticked.isEmpty()) {
+            List<Map.Entry<String, String>> all = new ArrayList<>(posted.entrySet());
+            all.addAll(ticked);
+            return console.post(target, all);
+        }
         return fileField == null ? console.post(target, posted) : console.postMultipart(target, posted, fileField, fileName, fileContent);
     }
 

@@ -289,6 +289,18 @@ class AuditCoverageIT {
                     .set("triage:status", "DISMISSED").set("triage:reason", "coverage").press("triage:change"),
                     Expected.of("leak-finding.triage"));
         });
+        scenarios.put("leakFindingsBacking.changeStatuses", () -> {
+            long store = TestTenants.store(workspace, null, "COV-LEAKS-BULK", "cov-leaks-bulk.myshopify.com");
+            long finding = leakFinding(store);
+            return new Performed(FacesForm.of(admin, "/leaks.xhtml?storeId=" + store, "bulk").tickValues("ids", List.of(Long.toString(finding)))
+                    .set("bulk:bulk-status", "ACKNOWLEDGED").set("bulk:bulk-reason", "coverage").press("bulk:bulk-change"),
+                    Expected.of("leak-finding.triage"));
+        });
+        scenarios.put("leakAnalysisBacking.start", () -> {
+            long store = TestTenants.store(workspace, null, "COV-LEAKS-RUN", "cov-leaks-run.myshopify.com");
+            return new Performed(FacesForm.of(admin, "/leaks.xhtml?storeId=" + store, "analyse").press("analyse:run"),
+                    Expected.of("leak-analysis.start"));
+        });
         scenarios.put("leakSettingsBacking.save", () -> {
             long store = TestTenants.store(workspace, null, "COV-LEAK-SETTINGS", "cov-leak-settings.myshopify.com");
             return new Performed(FacesForm.of(admin, "/leaks.xhtml?storeId=" + store, "settings").press("settings:save"),

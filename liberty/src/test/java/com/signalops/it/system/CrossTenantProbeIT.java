@@ -86,7 +86,8 @@ class CrossTenantProbeIT {
         Set<String> markers = Set.of(label + " district", slug.toUpperCase().replace("-", "") + "STORE", slug + "-shop", email,
                 label + " Admin", slug + "-finding");
         String token = ApiClient.token(key);
-        ids.put("job", List.of(importExecution(store, token)));
+        // a leak analysis first: the console's ?execution= probe takes the first id of a kind
+        ids.put("job", List.of(leakAnalysisExecution(store, token), importExecution(store, token)));
         ids.put("leak-finding", List.of(leakFinding(workspaceId, store, slug + "-finding")));
         ConsoleClient console = ConsoleClient.signedIn(email, PASSWORD);
         // read after the exchange and the sign-in, which are audited in this workspace's chain
@@ -131,7 +132,7 @@ class CrossTenantProbeIT {
             Tenant other = pair[1];
             for (String page : pages) {
                 for (Map.Entry<String, List<Long>> kind : other.ids().entrySet()) {
-                    String query = Stream.of("id", kind.getKey() + "Id", "workspaceId", "storeId", "districtId")
+                    String query = Stream.of("id", kind.getKey() + "Id", "workspaceId", "storeId", "districtId", "execution")
                             .map(name -> name + "=" + kind.getValue().get(0)).collect(Collectors.joining("&"));
                     HttpResponse<String> response = caller.console().get(page + "?" + query);
                     calls++;
@@ -153,6 +154,15 @@ class CrossTenantProbeIT {
         HttpResponse<String> response = Https.send(HttpRequest.newBuilder(Https.uri("/api/v1/stores/" + store + "/imports?resource=products"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"gid://shopify/Product/1\",\"title\":\"Probe\"}\n")).build());
+        assertEquals(202, response.statusCode(), response.body());
+        return ApiClient.json(response).getJsonNumber("executionId").longValue();
+    }
+
+    /** The job execution of a revenue-leak analysis of {@code store}: the tenant's own job. */
+    private static long leakAnalysisExecution(long store, String token) {
+        HttpResponse<String> response = Https.send(HttpRequest.newBuilder(Https.uri("/api/v1/stores/" + store + "/leak-analyses"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertEquals(202, response.statusCode(), response.body());
         return ApiClient.json(response).getJsonNumber("executionId").longValue();
     }

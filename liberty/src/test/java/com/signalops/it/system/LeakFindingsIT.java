@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.signalops.it.support.ApiClient;
 import com.signalops.it.support.ConsoleClient;
+import com.signalops.it.support.FacesForm;
 import com.signalops.it.support.Https;
 import com.signalops.it.support.SignalOpsSystem;
 import com.signalops.it.support.TestAccounts;
@@ -157,6 +158,142 @@ class LeakFindingsIT {
     }
 
     @Test
+    void theJobEndpointFollowsAnAnalysisToItsEndAndTheListSortsAsAsked() throws Exception {
+        long execution = analyse("{\"asOf\": \"" + AS_OF + "\", \"settings\": {\"minUnitsSold\": 1}}").getJsonNumber("executionId").longValue();
+        HttpResponse<String> report = ApiClient.get("/api/v1/jobs/" + execution, token);
+        assertEquals(200, report.statusCode(), report.body());
+        JsonObject job = ApiClient.json(report);
+        assertEquals("revenue-leak-analysis", job.getString("job"));
+        assertEquals("COMPLETED", job.getString("batchStatus"));
+        assertEquals(AS_OF, job.getString("asOf"));
+        assertEquals(8, job.getInt("rulesDone"));
+        assertEquals(8, job.getInt("rulesTotal"));
+        JsonObject only = job.getJsonArray("stores").getJsonObject(0);
+        assertEquals(store, only.getJsonNumber("storeId").longValue());
+        assertTrue(!only.isNull("finishedAt"), only.toString());
+        long elsewhere = TestTenants.workspace("Leak Jobs Elsewhere");
+        long outsider = TestAccounts.create("leaks.jobs.outsider@example.com", "Jobs Outsider", "Leaks-outsider-password-3");
+        TestTenants.membership(elsewhere, outsider, "admin", "WORKSPACE", null);
+        String foreign = ApiClient.token(ApiClient.createKey(elsewhere, List.of("jobs.view", "leaks.view"), "WORKSPACE", null));
+        assertEquals(404, ApiClient.get("/api/v1/jobs/" + execution, foreign).statusCode());
+
+        for (String sort : List.of("-amount", "amount", "-firstSeen", "firstSeen")) {
+            JsonArray items = findings("?sort=" + sort + "&size=200").getJsonArray("items");
+            for (int i = 1; i < items.size(); i++) {
+                String field = sort.endsWith("mount") ? "amount" : "firstSeenAt";
+                String previous = items.getJsonObject(i - 1).getString(field);
+                String next = items.getJsonObject(i).getString(field);
+                int order = field.equals("amount") ? new java.math.BigDecimal(previous).compareTo(new java.math.BigDecimal(next))
+                        : java.time.Instant.parse(previous).compareTo(java.time.Instant.parse(next));
+                assertTrue(sort.startsWith("-") ? order >= 0 : order <= 0, sort + ": " + items);
+            }
+        }
+        HttpResponse<String> badSort = ApiClient.get("/api/v1/stores/" + store + "/leak-findings?sort=random", token);
+        assertEquals(400, badSort.statusCode());
+        assertEquals("application/problem+json", badSort.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void theConsoleShowsDashboardsBulkTriagesExportsAndRunsAnAnalysisWithItsProgress() throws Exception {
+        // a store of its own: this test dismisses findings and analyses as of now
+        long store = TestTenants.store(demo, null, "LEAK-DASH", "leak-dash.myshopify.com");
+        for (String resource : List.of("products", "customers", "orders")) {
+            HttpResponse<String> accepted = upload(store, resource);
+            assertEquals(202, accepted.statusCode(), accepted.body());
+            awaitImported(ApiClient.json(accepted).getJsonNumber("executionId").longValue());
+        }
+        HttpResponse<String> started = post(store, "{\"asOf\": \"" + AS_OF + "\", \"settings\": {\"minUnitsSold\": 1}}", token);
+        assertEquals(202, started.statusCode(), started.body());
+        awaitCompleted(ApiClient.json(started).getJsonNumber("executionId").longValue());
+        long district = TestTenants.district(demo, "Leak Dashboard District");
+        execute("UPDATE store SET district_id = " + district + " WHERE id = " + store);
+        // the analysis as of AS_OF recorded its day; moved to yesterday, as if it had been last night's
+        execute("UPDATE leak_daily_total SET day = UTC_DATE() - INTERVAL 1 DAY WHERE store_id = " + store);
+        JsonArray summary = jakarta.json.Json.createReader(new java.io.StringReader(summary(store))).readArray();
+        long open = summary.stream().mapToLong(t -> t.asJsonObject().getInt("count")).sum();
+        assertTrue(open > 0, summary.toString());
+
+        String password = "Leaks-dashboard-password-1";
+        TestAccounts.create("leaks.dashboard@example.com", "Dashboard Manager", password, "manager");
+        ConsoleClient manager = ConsoleClient.signedIn("leaks.dashboard@example.com", password);
+        for (String scope : List.of("", "districtId=" + district + "&", "storeId=" + store + "&")) {
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(manager.get("/leak-dashboard.xhtml?" + scope + "days=7").body());
+            String described = scope + ": " + page.text();
+            assertTrue(page.text().contains("REFUND_HEAVY_VARIANT"), described);
+            if (!scope.isEmpty()) {
+                assertEquals(Long.toString(open), page.selectFirst("[id$=total-count]").text(), described);
+            }
+            assertTrue(page.html().contains("&quot;type&quot;:&quot;bar&quot;") || page.html().contains("\"type\":\"bar\""),
+                    "the totals chart's configuration: " + described);
+            List<String> days = page.select("[id$=':day']").eachText();
+            List<String> counts = page.select("[id$=':day-count']").eachText();
+            assertEquals(7, days.size(), described);
+            String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+            if (!scope.isEmpty()) {
+                assertEquals(Long.toString(open), counts.get(days.indexOf(yesterday)), "yesterday's analysis: " + described);
+                assertEquals(Long.toString(open), counts.get(6), "carried to today: " + described);
+                assertEquals("0", counts.get(0), "before any analysis: " + described);
+            }
+        }
+        long emptyDistrict = TestTenants.district(demo, "Leak Empty District");
+        assertTrue(manager.get("/leak-dashboard.xhtml?districtId=" + emptyDistrict).body().contains("No findings in this scope yet."));
+
+        long rep = TestAccounts.create("leaks.dashboard.rep@example.com", "Dashboard Rep", password);
+        long repStore = TestTenants.store(demo, null, "LEAK-REP-DASH", "leak-rep-dash.myshopify.com");
+        TestTenants.membership(demo, rep, "rep", "STORE", repStore);
+        ConsoleClient repConsole = ConsoleClient.signedIn("leaks.dashboard.rep@example.com", password);
+        for (String scope : List.of("storeId=" + store, "districtId=" + district, "")) {
+            String body = repConsole.get("/leak-dashboard.xhtml?" + scope).body();
+            assertTrue(!body.contains("REFUND_HEAVY_VARIANT") && !body.contains("LEAK-DASH"), "a rep of another store: " + scope + ": "
+                    + org.jsoup.Jsoup.parse(body).text());
+        }
+        HttpResponse<String> repExport = repConsole.get("/leaks/export?storeId=" + repStore);
+        assertEquals(403, repExport.statusCode(), "a rep has no exports.download");
+
+        HttpResponse<String> csv = manager.get("/leaks/export?storeId=" + store + "&status=ALL&sort=-firstSeen");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertTrue(lines.get(0).startsWith("id,store_id,code,subject,amount,currency,status,"), lines.get(0));
+        assertEquals(findings(store, "").getInt("total"), lines.size() - 1, "a line per finding of every status");
+        assertTrue(csv.body().contains("REFUND_HEAVY_VARIANT,variant:2001,"), csv.body());
+        assertEquals(List.of("SUCCESS|" + store, "DENIED|" + repStore), SignalOpsSystem.database().rows("SELECT CONCAT_WS('|', outcome, "
+                + "entity_id) FROM audit_record WHERE action = 'leak-finding.export' AND entity_id IN ('" + store + "', '" + repStore + "') "
+                + "ORDER BY outcome DESC"));
+
+        List<String> picked = findings(store, "?status=OPEN&size=2").getJsonArray("items").stream()
+                .map(f -> Long.toString(f.asJsonObject().getJsonNumber("id").longValue())).toList();
+        HttpResponse<String> bulk = FacesForm.of(manager, "/leaks.xhtml?storeId=" + store + "&status=OPEN", "bulk").tickValues("ids", picked)
+                .set("bulk:bulk-status", "DISMISSED").set("bulk:bulk-reason", "known: promotion week").press("bulk:bulk-change");
+        assertEquals(302, bulk.statusCode(), bulk.body());
+        for (String id : picked) {
+            assertEquals(List.of("DISMISSED|known: promotion week"), SignalOpsSystem.database().rows("SELECT CONCAT_WS('|', status, "
+                    + "status_reason) FROM leak_finding WHERE id = " + id));
+        }
+        assertEquals(List.of(Integer.toString(picked.size())), SignalOpsSystem.database().rows("SELECT COUNT(*) FROM audit_record WHERE "
+                + "action = 'leak-finding.triage' AND JSON_VALUE(after_json, '$.statusReason') = 'known: promotion week'"));
+
+        HttpResponse<String> run = FacesForm.of(manager, "/leaks.xhtml?storeId=" + store, "analyse").press("analyse:run");
+        assertEquals(302, run.statusCode(), run.body());
+        String location = run.headers().firstValue("Location").orElseThrow();
+        long execution = Long.parseLong(location.replaceFirst(".*[?&]execution=(\\d+).*", "$1"));
+        awaitCompleted(execution);
+        org.jsoup.nodes.Document progress = org.jsoup.Jsoup.parse(manager.get("/leaks.xhtml?storeId=" + store + "&execution=" + execution)
+                .body());
+        assertEquals("COMPLETED", progress.selectFirst("[id$=run-status]").text());
+        assertEquals("8 / 8", progress.selectFirst("[id$=run-rules]").text());
+        assertTrue(org.jsoup.Jsoup.parse(repConsole.get("/leaks.xhtml?storeId=" + repStore + "&execution=" + execution).body())
+                .selectFirst("[id$=run-status]") == null, "another store's rep does not see the run");
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (java.sql.Connection connection = SignalOpsSystem.database().connect();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+
+    @Test
     void aStoresRuleSettingsAreReadByViewersAndChangedByThoseAllowedToConfigure() throws Exception {
         long fresh = TestTenants.store(demo, null, "LEAK-SETTINGS", "leak-settings.myshopify.com");
         String path = "/api/v1/stores/" + fresh + "/leak-settings";
@@ -201,6 +338,10 @@ class LeakFindingsIT {
     }
 
     private static HttpResponse<String> post(String body, String bearer) {
+        return post(store, body, bearer);
+    }
+
+    private static HttpResponse<String> post(long store, String body, String bearer) {
         return Https.send(HttpRequest.newBuilder(Https.uri("/api/v1/stores/" + store + "/leak-analyses")).timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
@@ -213,6 +354,10 @@ class LeakFindingsIT {
     }
 
     private static JsonObject findings(String query) {
+        return findings(store, query);
+    }
+
+    private static JsonObject findings(long store, String query) {
         HttpResponse<String> response = ApiClient.get("/api/v1/stores/" + store + "/leak-findings" + query, token);
         assertEquals(200, response.statusCode(), response.body());
         return ApiClient.json(response);
@@ -225,6 +370,10 @@ class LeakFindingsIT {
     }
 
     private static String summary() {
+        return summary(store);
+    }
+
+    private static String summary(long store) {
         HttpResponse<String> response = ApiClient.get("/api/v1/stores/" + store + "/leak-findings/summary", token);
         assertEquals(200, response.statusCode(), response.body());
         JsonArray totals = jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readArray();
@@ -232,6 +381,10 @@ class LeakFindingsIT {
     }
 
     private static HttpResponse<String> upload(String resource) throws IOException {
+        return upload(store, resource);
+    }
+
+    private static HttpResponse<String> upload(long store, String resource) throws IOException {
         byte[] body;
         try (InputStream in = LeakFindingsIT.class.getResourceAsStream("/shopify/bulk/" + resource + ".jsonl")) {
             body = in.readAllBytes();
