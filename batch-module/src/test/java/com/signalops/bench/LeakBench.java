@@ -1,6 +1,9 @@
 package com.signalops.bench;
 
 import com.signalops.jobs.history.TestApplicationDatabase;
+import com.signalops.leaks.domain.FindingSearch;
+import com.signalops.leaks.domain.FindingSort;
+import com.signalops.leaks.domain.FindingStatus;
 import com.signalops.leaks.domain.LeakRule;
 import com.signalops.system.service.SchemaMigrator;
 import com.signalops.testing.EmbeddedMariaDb;
@@ -11,12 +14,17 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -87,11 +95,83 @@ public final class LeakBench {
                 System.out.printf("eight plain SELECTs:       %8.2f s%n", plainSeconds);
                 System.out.printf("ratio job / plain SQL:     %8.2fx   (targets: job < 60 s at 1,000,000 orders, heap < 1 GB, ratio <= 1.5x)%n",
                         jobSeconds / plainSeconds);
+                listPages(connection, workspace, store);
             }
         } finally {
             mariaDb.stop();
         }
         System.exit(0);
+    }
+
+    /**
+     * The findings list over the store's findings: pages of 25 at offsets through the list, read as the service reads
+     * them (the ids from an index, then those rows) against one plain {@code SELECT *} with the same order and limit.
+     */
+    private static void listPages(Connection connection, long workspace, long store) throws SQLException {
+        long total;
+        try (Statement count = connection.createStatement();
+                ResultSet row = count.executeQuery("SELECT COUNT(*) FROM leak_finding WHERE store_id = " + store)) {
+            row.next();
+            total = row.getLong(1);
+        }
+        System.out.printf("findings list over %,d findings, pages of 25 at 20 offsets each (ms per page):%n", total);
+        System.out.printf("%-10s %-12s %10s %10s %8s%n", "status", "order", "list", "plain", "ratio");
+        for (Optional<FindingStatus> status : List.of(Optional.of(FindingStatus.OPEN), Optional.<FindingStatus>empty())) {
+            for (FindingSort sort : FindingSort.values()) {
+                FindingSearch search = new FindingSearch(workspace, store, Optional.empty(), status, sort);
+                long matching = ids(connection, search.count()).get(0);
+                double list = 0;
+                double plain = 0;
+                for (int i = 0; i < 20; i++) {
+                    long offset = Math.max(0, matching - 25) * i / 19;
+                    long started = System.nanoTime();
+                    List<Long> page = ids(connection, search.ids(offset, 25));
+                    if (!page.isEmpty()) {
+                        rows(connection, "SELECT * FROM leak_finding WHERE id IN (" + page.stream().map(String::valueOf)
+                                .collect(Collectors.joining(",")) + ")");
+                    }
+                    list += System.nanoTime() - started;
+                    started = System.nanoTime();
+                    String sql = search.ids(offset, 25).sql().replace("SELECT id FROM", "SELECT * FROM");
+                    rows(connection, bind(sql, search.ids(offset, 25).values()));
+                    plain += System.nanoTime() - started;
+                }
+                System.out.printf("%-10s %-12s %10.2f %10.2f %7.2fx%n", status.map(Enum::name).orElse("any"), sort.key(), list / 20 / 1e6,
+                        plain / 20 / 1e6, list / plain);
+            }
+        }
+    }
+
+    private static List<Long> ids(Connection connection, FindingSearch.Statement statement) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(statement.sql())) {
+            for (int i = 0; i < statement.values().size(); i++) {
+                select.setObject(i + 1, statement.values().get(i));
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** {@code sql} with its {@code ?}s replaced by the values (numbers and plain codes only): the plain query as typed. */
+    private static String bind(String sql, List<Object> values) {
+        String bound = sql;
+        for (Object value : values) {
+            bound = bound.replaceFirst("\\?", value instanceof String ? "'" + value + "'" : String.valueOf(value));
+        }
+        return bound;
+    }
+
+    private static void rows(Connection connection, String sql) throws SQLException {
+        try (Statement select = connection.createStatement(); ResultSet row = select.executeQuery(sql)) {
+            while (row.next()) {
+                row.getString(1);
+            }
+        }
     }
 
     private static JobExecution run(long workspace, long store) throws InterruptedException {

@@ -41,4 +41,33 @@ class SecurityDocsIT {
         assertTrue(name.find());
         assertTrue(securityDoc.contains("`" + name.group(1) + "`"), "docs/security.md names the session cookie " + name.group(1));
     }
+
+    @Test
+    void everyConsolePageIsInTheAccessTableWithThePermissionTheFilterRequires() throws IOException {
+        Path webapp = LIBERTY.resolveSibling("web-module").resolve("src/main/webapp");
+        String securityDoc = Files.readString(LIBERTY.resolveSibling("docs").resolve("security.md"));
+        String filter = Files.readString(LIBERTY.resolveSibling("web-module")
+                .resolve("src/main/java/com/signalops/identity/web/ConsoleAccessFilter.java"));
+        List<String> pages;
+        try (java.util.stream.Stream<Path> files = Files.walk(webapp)) {
+            pages = files.map(f -> "/" + webapp.relativize(f).toString().replace('\\', '/')).filter(f -> f.endsWith(".xhtml"))
+                    .filter(f -> !f.startsWith("/WEB-INF/") && !f.startsWith("/resources/")).toList();
+        }
+        assertFalse(pages.isEmpty());
+        for (String page : pages) {
+            assertTrue(securityDoc.contains("`" + page + "`"), "docs/security.md does not name the page " + page);
+        }
+        Matcher entry = Pattern.compile("Map\\.entry\\(\"([^\"]+)\", Permission\\.([A-Z_]+)\\)").matcher(filter);
+        int checked = 0;
+        while (entry.find()) {
+            String constant = entry.group(2).toLowerCase(java.util.Locale.ROOT);
+            int last = constant.lastIndexOf('_');
+            String permission = constant.substring(0, last).replace('_', '-') + "." + constant.substring(last + 1);
+            Matcher row = Pattern.compile("\\|[^\n]*`" + Pattern.quote(entry.group(1)) + "`[^\n]*\\| `" + Pattern.quote(permission) + "`")
+                    .matcher(securityDoc);
+            assertTrue(row.find(), "docs/security.md's access table gives " + entry.group(1) + " the permission " + permission);
+            checked++;
+        }
+        assertTrue(checked >= 10, "the filter's pages were read: " + checked);
+    }
 }
