@@ -151,18 +151,19 @@ class CrossTenantProbeIT {
 
     /** The job execution of an import of one product line into {@code store}: the tenant's own job. */
     private static long importExecution(long store, String token) {
-        HttpResponse<String> response = Https.send(HttpRequest.newBuilder(Https.uri("/api/v1/stores/" + store + "/imports?resource=products"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"gid://shopify/Product/1\",\"title\":\"Probe\"}\n")).build());
-        assertEquals(202, response.statusCode(), response.body());
-        return ApiClient.json(response).getJsonNumber("executionId").longValue();
+        return started("/api/v1/stores/" + store + "/imports?resource=products", "application/x-ndjson",
+                "{\"id\":\"gid://shopify/Product/1\",\"title\":\"Probe\"}\n", token);
     }
 
     /** The job execution of a revenue-leak analysis of {@code store}: the tenant's own job. */
     private static long leakAnalysisExecution(long store, String token) {
-        HttpResponse<String> response = Https.send(HttpRequest.newBuilder(Https.uri("/api/v1/stores/" + store + "/leak-analyses"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        return started("/api/v1/stores/" + store + "/leak-analyses", "application/json", "{}", token);
+    }
+
+    /** Posts {@code body} to {@code path}, which starts a job; answers the execution id of its 202. */
+    private static long started(String path, String contentType, String body, String token) {
+        HttpResponse<String> response = Https.send(HttpRequest.newBuilder(Https.uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
         assertEquals(202, response.statusCode(), response.body());
         return ApiClient.json(response).getJsonNumber("executionId").longValue();
     }
