@@ -7,7 +7,7 @@ import java.util.Properties;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Registers {@code retention-sweep} with the nightly scheduler: 03:45 UTC by default, after the job-history sweep
+ * Registers {@code retention-sweep} with the nightly scheduler: 04:30 UTC by default, after the other nightly jobs
  * ({@code SIGNALOPS_SCHEDULE_RETENTION_SWEEP} overrides it, {@code off} disables it). Each run measures the periods
  * back from the minute it was scheduled for. With {@code SIGNALOPS_RETENTION_DRY_RUN=true} the scheduled runs only
  * report what they would delete (to watch the periods' effect before letting them delete, and in the system tests).
@@ -25,7 +25,7 @@ public class RetentionSweepSchedule implements NightlyJob {
 
     @Override
     public String defaultSchedule() {
-        return "0 45 3 * * *";
+        return "0 30 4 * * *";
     }
 
     @Override
