@@ -6,7 +6,6 @@ import com.signalops.retention.domain.RetentionCategory;
 import com.signalops.retention.service.AuditRetentionFloor;
 import com.signalops.shared.ApplicationDatabase;
 import com.signalops.shared.RetentionDatabase;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -41,30 +40,18 @@ public class AuditChainExpirer extends AbstractItemWriter {
     @Inject
     private JobContext jobContext;
 
-    @Inject
-    @BatchProperty
-    private String asOf;
-
-    @Inject
-    @BatchProperty
-    private String dryRun;
-
-    @Inject
-    @BatchProperty
-    private String chunkSize;
-
     private SweepRun run;
 
     @Override
     public void open(Serializable checkpoint) {
-        run = SweepRun.of(asOf, dryRun, jobContext);
+        run = SweepRun.of(jobContext);
     }
 
     @Override
     public void writeItems(List<Object> items) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
                 Connection retention = retentionDatabase.dataSource().getConnection()) {
-            AuditRetention chains = new AuditRetention(retention, Integer.parseInt(chunkSize.trim()));
+            AuditRetention chains = new AuditRetention(retention, run.chunkSize());
             for (Object item : items) {
                 long chainKey = (Long) item;
                 LocalDateTime cutoff = SweepScopes.policy(connection, chainKey, auditFloor.days())

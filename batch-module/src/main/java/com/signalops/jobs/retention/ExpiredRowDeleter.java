@@ -2,7 +2,6 @@ package com.signalops.jobs.retention;
 
 import com.signalops.commerce.service.ImportFolder;
 import com.signalops.shared.ApplicationDatabase;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -43,19 +42,11 @@ public class ExpiredRowDeleter extends AbstractItemWriter {
     @Inject
     private JobContext jobContext;
 
-    @Inject
-    @BatchProperty
-    private String asOf;
-
-    @Inject
-    @BatchProperty
-    private String dryRun;
-
     private SweepRun run;
 
     @Override
     public void open(Serializable checkpoint) {
-        run = SweepRun.of(asOf, dryRun, jobContext);
+        run = SweepRun.of(jobContext);
     }
 
     @Override

@@ -3,7 +3,6 @@ package com.signalops.jobs.retention;
 import com.signalops.retention.domain.RetentionPolicy;
 import com.signalops.retention.service.AuditRetentionFloor;
 import com.signalops.shared.ApplicationDatabase;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -38,18 +37,6 @@ public class ExpiredRowReader extends AbstractItemReader {
     @Inject
     private JobContext jobContext;
 
-    @Inject
-    @BatchProperty
-    private String asOf;
-
-    @Inject
-    @BatchProperty
-    private String dryRun;
-
-    @Inject
-    @BatchProperty
-    private String pageSize;
-
     private final Deque<SweepRow> page = new ArrayDeque<>();
     private SweepRun run;
     private List<Long> workspaces;
@@ -60,7 +47,7 @@ public class ExpiredRowReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) throws SQLException {
-        run = SweepRun.of(asOf, dryRun, jobContext);
+        run = SweepRun.of(jobContext);
         position = checkpoint == null ? SweepPosition.START : (SweepPosition) checkpoint;
         try (Connection connection = database.dataSource().getConnection()) {
             workspaces = SweepScopes.workspaceKeys(connection, position.workspaceKey());
@@ -134,7 +121,7 @@ public class ExpiredRowReader extends AbstractItemReader {
                 select.setLong(i++, position.part());
             }
             select.setLong(i++, position.key());
-            select.setInt(i, Integer.parseInt(pageSize.trim()));
+            select.setInt(i, run.chunkSize());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     page.add(new SweepRow(workspace, table, rows.getLong(1), rows.getLong(2), cutoff));

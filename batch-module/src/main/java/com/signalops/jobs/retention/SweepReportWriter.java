@@ -10,7 +10,6 @@ import com.signalops.retention.domain.RetentionPolicy;
 import com.signalops.retention.service.AuditRetentionFloor;
 import com.signalops.shared.ApplicationDatabase;
 import com.signalops.shared.RequestIds;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -48,19 +47,11 @@ public class SweepReportWriter extends AbstractItemWriter {
     @Inject
     private JobContext jobContext;
 
-    @Inject
-    @BatchProperty
-    private String asOf;
-
-    @Inject
-    @BatchProperty
-    private String dryRun;
-
     private SweepRun run;
 
     @Override
     public void open(Serializable checkpoint) {
-        run = SweepRun.of(asOf, dryRun, jobContext);
+        run = SweepRun.of(jobContext);
     }
 
     @Override

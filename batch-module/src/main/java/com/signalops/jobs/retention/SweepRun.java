@@ -7,17 +7,22 @@ import jakarta.batch.runtime.context.JobContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.Properties;
 
 /**
- * A run's parameters as its artifacts read them: the reference time every period is measured back from, and
- * whether it only counts. Without {@code asOf} the reference is when the run's first execution was created, so a
- * restart measures from the same instant as the execution it continues.
+ * A run's parameters as its artifacts read them from the job's properties: the reference time every period is
+ * measured back from, whether it only counts, and how many rows (or audit records) go per transaction. Without
+ * {@code asOf} the reference is when the run's first execution was created, so a restart measures from the same
+ * instant as the execution it continues.
  */
-record SweepRun(Instant asOf, boolean dryRun, long jobInstanceId) {
+record SweepRun(Instant asOf, boolean dryRun, int chunkSize, long jobInstanceId) {
 
-    static SweepRun of(String asOf, String dryRun, JobContext job) {
+    static SweepRun of(JobContext job) {
+        Properties properties = job.getProperties();
+        String asOf = properties.getProperty("asOf");
         Instant reference = asOf == null || asOf.isBlank() ? firstExecutionCreated(job) : Instant.parse(asOf.trim());
-        return new SweepRun(reference, Boolean.parseBoolean(dryRun == null ? "false" : dryRun.trim()), job.getInstanceId());
+        return new SweepRun(reference, Boolean.parseBoolean(properties.getProperty("dryRun", "false").trim()),
+                Integer.parseInt(properties.getProperty("chunkSize").trim()), job.getInstanceId());
     }
 
     private static Instant firstExecutionCreated(JobContext job) {
