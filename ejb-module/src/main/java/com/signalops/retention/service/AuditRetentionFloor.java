@@ -18,6 +18,14 @@ public class AuditRetentionFloor {
     @ConfigProperty(name = PROPERTY, defaultValue = "365")
     private int configuredDays;
 
+    protected AuditRetentionFloor() {
+    }
+
+    /** A floor of {@code configuredDays} (tests). */
+    AuditRetentionFloor(int configuredDays) {
+        this.configuredDays = configuredDays;
+    }
+
     public int days() {
         return RetentionPolicy.auditFloor(configuredDays);
     }

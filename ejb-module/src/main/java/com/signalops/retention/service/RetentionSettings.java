@@ -86,4 +86,8 @@ public class RetentionSettings {
     void useClock(Clock clock) {
         this.clock = clock;
     }
+
+    void useAuditFloor(AuditRetentionFloor floor) {
+        this.auditFloor = floor;
+    }
 }
