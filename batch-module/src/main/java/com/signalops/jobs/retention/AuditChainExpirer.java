@@ -4,14 +4,10 @@ import com.signalops.audit.domain.ChainRetention;
 import com.signalops.audit.service.AuditRetention;
 import com.signalops.retention.domain.RetentionCategory;
 import com.signalops.retention.service.AuditRetentionFloor;
-import com.signalops.shared.ApplicationDatabase;
 import com.signalops.shared.RetentionDatabase;
-import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -26,26 +22,13 @@ import java.util.List;
  */
 @Named
 @Dependent
-public class AuditChainExpirer extends AbstractItemWriter {
-
-    @Inject
-    private ApplicationDatabase database;
+public class AuditChainExpirer extends SweepWriter {
 
     @Inject
     private RetentionDatabase retentionDatabase;
 
     @Inject
     private AuditRetentionFloor auditFloor;
-
-    @Inject
-    private JobContext jobContext;
-
-    private SweepRun run;
-
-    @Override
-    public void open(Serializable checkpoint) {
-        run = SweepRun.of(jobContext);
-    }
 
     @Override
     public void writeItems(List<Object> items) throws SQLException {

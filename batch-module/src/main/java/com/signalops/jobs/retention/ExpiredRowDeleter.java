@@ -1,13 +1,9 @@
 package com.signalops.jobs.retention;
 
 import com.signalops.commerce.service.ImportFolder;
-import com.signalops.shared.ApplicationDatabase;
-import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,25 +25,12 @@ import java.util.logging.Logger;
  */
 @Named
 @Dependent
-public class ExpiredRowDeleter extends AbstractItemWriter {
+public class ExpiredRowDeleter extends SweepWriter {
 
     private static final Logger LOG = Logger.getLogger(ExpiredRowDeleter.class.getName());
 
     @Inject
-    private ApplicationDatabase database;
-
-    @Inject
     private ImportFolder importFolder;
-
-    @Inject
-    private JobContext jobContext;
-
-    private SweepRun run;
-
-    @Override
-    public void open(Serializable checkpoint) {
-        run = SweepRun.of(jobContext);
-    }
 
     @Override
     public void writeItems(List<Object> items) throws SQLException {

@@ -8,14 +8,10 @@ import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.service.AuditAppend;
 import com.signalops.retention.domain.RetentionPolicy;
 import com.signalops.retention.service.AuditRetentionFloor;
-import com.signalops.shared.ApplicationDatabase;
 import com.signalops.shared.RequestIds;
-import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,25 +30,12 @@ import java.util.Map;
  */
 @Named
 @Dependent
-public class SweepReportWriter extends AbstractItemWriter {
+public class SweepReportWriter extends SweepWriter {
 
     private static final String AUDIT_TABLE = "audit_record";
 
     @Inject
-    private ApplicationDatabase database;
-
-    @Inject
     private AuditRetentionFloor auditFloor;
-
-    @Inject
-    private JobContext jobContext;
-
-    private SweepRun run;
-
-    @Override
-    public void open(Serializable checkpoint) {
-        run = SweepRun.of(jobContext);
-    }
 
     @Override
     public void writeItems(List<Object> items) throws SQLException {
