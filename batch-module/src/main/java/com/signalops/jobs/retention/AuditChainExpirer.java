@@ -40,7 +40,7 @@ public class AuditChainExpirer extends SweepWriter {
                 LocalDateTime cutoff = SweepScopes.policy(connection, chainKey, auditFloor.days())
                         .cutoff(RetentionCategory.AUDIT_RECORDS, run.asOf());
                 ChainRetention pass = run.dryRun() ? chains.preview(chainKey, cutoff) : chains.expire(chainKey, cutoff);
-                SweepTally.add(connection, run.jobInstanceId(), chainKey, "audit_record", pass.recordsDeleted(),
+                SweepTally.add(connection, run.jobInstanceId(), chainKey, SweepTally.AUDIT_RECORDS, pass.recordsDeleted(),
                         chains.oldestKeptTime(chainKey, pass.checkpointSeq()).orElse(null));
             }
         }

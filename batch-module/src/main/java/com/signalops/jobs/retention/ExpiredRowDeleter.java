@@ -71,7 +71,7 @@ public class ExpiredRowDeleter extends SweepWriter {
             swept = execute(connection, table.delete(workspace, rows.size()), rows, null);
         }
         if (table == SweepTable.ORDERS) {
-            SweepTally.add(connection, run.jobInstanceId(), workspace, "commerce_line_item", lineItems, null);
+            SweepTally.add(connection, run.jobInstanceId(), workspace, SweepTally.LINE_ITEMS, lineItems, null);
         }
         SweepTally.add(connection, run.jobInstanceId(), workspace, table.label(), swept, null);
     }

@@ -32,8 +32,6 @@ import java.util.Map;
 @Dependent
 public class SweepReportWriter extends SweepWriter {
 
-    private static final String AUDIT_TABLE = "audit_record";
-
     @Inject
     private AuditRetentionFloor auditFloor;
 
@@ -52,11 +50,11 @@ public class SweepReportWriter extends SweepWriter {
                                 oldestKept(connection, table, workspace, table.cutoff(policy, run.asOf()))));
                     }
                     if (table == SweepTable.ORDERS && table.sweeps(workspace)) {
-                        tables.put("commerce_line_item", figures(counted, tally.get("commerce_line_item"), null));
+                        tables.put(SweepTally.LINE_ITEMS, figures(counted, tally.get(SweepTally.LINE_ITEMS), null));
                     }
                 }
-                SweepTally.Entry audit = tally.get(AUDIT_TABLE);
-                tables.put(AUDIT_TABLE, figures(counted, audit, audit == null ? null : audit.oldestKept()));
+                SweepTally.Entry audit = tally.get(SweepTally.AUDIT_RECORDS);
+                tables.put(SweepTally.AUDIT_RECORDS, figures(counted, audit, audit == null ? null : audit.oldestKept()));
                 Map<String, Object> after = new LinkedHashMap<>();
                 after.put("dryRun", run.dryRun());
                 after.put("asOf", run.asOf().toString());

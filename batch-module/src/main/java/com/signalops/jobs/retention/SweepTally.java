@@ -14,6 +14,11 @@ import java.util.Map;
  */
 final class SweepTally {
 
+    /** The tally's name of the line items that went with their orders. */
+    static final String LINE_ITEMS = "commerce_line_item";
+    /** The tally's name of the audit records a chain's expiry deleted. */
+    static final String AUDIT_RECORDS = "audit_record";
+
     private static final String ADD = "INSERT INTO retention_sweep_tally (job_instance_id, workspace_key, table_name, row_count, oldest_kept) "
             + "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count), "
             + "oldest_kept = COALESCE(VALUES(oldest_kept), oldest_kept)";
