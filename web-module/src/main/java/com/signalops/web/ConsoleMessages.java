@@ -41,6 +41,17 @@ public class ConsoleMessages {
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key), null));
     }
 
+    /**
+     * The refusal's own sentence when the bundle has its code, else the sentence of {@code fallbackKey}, followed by the
+     * refusal's message as detail: for refusals whose message says what to change (a value and its bounds), never
+     * data of anyone.
+     */
+    public void refusedWithReason(BusinessException refusal, String fallbackKey) {
+        text(fallbackKey);
+        String summary = text(bundle.containsKey(refusal.code()) ? refusal.code() : fallbackKey);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, refusal.getMessage()));
+    }
+
     /** The refusal's own sentence when the bundle has its code, else the sentence of {@code fallbackKey}. */
     public void refused(BusinessException refusal, String fallbackKey) {
         text(fallbackKey);

@@ -1,6 +1,7 @@
 package com.signalops.jobs.history;
 
 import com.signalops.jobs.domain.NightlyJob;
+import com.signalops.retention.domain.RetentionCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Properties;
@@ -8,7 +9,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Registers {@code job-history-sweep} with the nightly scheduler: 03:15 UTC by default.
- * {@code signalops.job-history.max-age-days} overrides the job's default age of 90 days.
+ * The job repository belongs to no workspace: it keeps job history for the default period of
+ * {@link RetentionCategory#JOB_HISTORY} (90 days; a workspace's own setting governs its imports, which the
+ * retention sweep deletes), unless {@code signalops.job-history.max-age-days} says otherwise.
  */
 @ApplicationScoped
 public class JobHistorySweepSchedule implements NightlyJob {
@@ -29,8 +32,9 @@ public class JobHistorySweepSchedule implements NightlyJob {
     public Properties parameters(Instant scheduledFor) {
         Properties parameters = new Properties();
         parameters.setProperty("asOf", scheduledFor.toString());
-        ConfigProvider.getConfig().getOptionalValue("signalops.job-history.max-age-days", Integer.class)
-                .ifPresent(days -> parameters.setProperty("maxAgeDays", Integer.toString(days)));
+        int days = ConfigProvider.getConfig().getOptionalValue("signalops.job-history.max-age-days", Integer.class)
+                .orElse(RetentionCategory.JOB_HISTORY.defaultDays());
+        parameters.setProperty("maxAgeDays", Integer.toString(days));
         return parameters;
     }
 }

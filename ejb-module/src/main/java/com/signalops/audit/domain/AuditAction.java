@@ -53,6 +53,13 @@ public enum AuditAction {
     LEAK_FINDING_EXPORT("leak-finding.export", "store"),
     /** A store's revenue-leak rule settings changed (the entity is the store; the settings before and after). */
     LEAK_SETTINGS_UPDATE("leak-settings.update", "store"),
+    /** A workspace's retention periods changed (the entity is the workspace; every period before and after). */
+    RETENTION_CONFIGURE("retention.configure", "workspace"),
+    /**
+     * One run of the retention sweep over a workspace's data (the entity is the workspace, none for rows of no
+     * workspace): per table the rows deleted (or, in a dry run, that would be) and the oldest kept, in after.
+     */
+    RETENTION_SWEEP("retention.sweep", "workspace"),
     AUDIT_VIEW("audit.view", "audit_log"),
     AUDIT_EXPORT("audit.export", "audit_log"),
     /** A console page or API call refused for want of a permission (the entity is the page or the call). */

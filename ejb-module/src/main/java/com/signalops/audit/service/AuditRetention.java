@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -34,6 +35,9 @@ public final class AuditRetention {
             + "WHERE s.chain_key = ? AND s.seq BETWEEN ? AND ?";
     private static final String DELETE_SEALS = "DELETE FROM audit_seal WHERE chain_key = ? AND seq BETWEEN ? AND ?";
     private static final String OLDEST = "SELECT MIN(seq) FROM audit_seal WHERE chain_key = ?";
+    private static final String SEALED_UP_TO = "SELECT COUNT(*) FROM audit_seal WHERE chain_key = ? AND seq <= ?";
+    private static final String OLDEST_KEPT_TIME = "SELECT MIN(r.occurred_at) FROM audit_record r LEFT JOIN audit_seal s ON s.record_id = r.id "
+            + "WHERE r.chain_key = ? AND (s.seq IS NULL OR s.seq > ?)";
 
     private final Connection connection;
     private final int chunkSize;
@@ -79,6 +83,42 @@ public final class AuditRetention {
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * What {@link #expire} would do now, without changing anything (any account may ask): the checkpoint it would move
+     * to and how many records it would delete, those at or below that checkpoint still stored.
+     */
+    public ChainRetention preview(long chainKey, LocalDateTime cutoff) throws SQLException {
+        long checkpoint = number(CHECKPOINT, chainKey).orElse(0);
+        OptionalLong head = number(HEAD, chainKey);
+        if (head.isPresent()) {
+            checkpoint = Math.max(checkpoint, lastExpired(chainKey, checkpoint, head.getAsLong(), cutoff));
+        }
+        long deleted;
+        try (PreparedStatement query = connection.prepareStatement(SEALED_UP_TO)) {
+            query.setLong(1, chainKey);
+            query.setLong(2, checkpoint);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                deleted = rows.getLong(1);
+            }
+        }
+        OptionalLong oldest = number(OLDEST, chainKey);
+        long oldestKept = oldest.isPresent() && oldest.getAsLong() > checkpoint ? oldest.getAsLong() : checkpoint + 1;
+        return new ChainRetention(chainKey, checkpoint, deleted, oldest.isPresent() ? oldestKept : 0);
+    }
+
+    /** When the oldest record of chain {@code chainKey} above position {@code checkpointSeq} occurred (unsealed ones count), if any. */
+    public Optional<LocalDateTime> oldestKeptTime(long chainKey, long checkpointSeq) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(OLDEST_KEPT_TIME)) {
+            query.setLong(1, chainKey);
+            query.setLong(2, checkpointSeq);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return Optional.ofNullable(rows.getObject(1, LocalDateTime.class));
+            }
         }
     }
 

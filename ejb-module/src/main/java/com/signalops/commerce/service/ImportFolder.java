@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -109,6 +111,24 @@ public class ImportFolder {
             Files.deleteIfExists(staged);
         } catch (IOException e) {
             throw new UncheckedIOException("A staging file cannot be deleted", e);
+        }
+    }
+
+    /**
+     * Deletes every file of import {@code importId} and its folder (the retention sweep, once the import's files have
+     * passed their period); nothing to do when they are gone already.
+     */
+    public void deleteImport(long workspaceId, long importId) {
+        Path folder = root.resolve(Long.toString(workspaceId)).resolve(Long.toString(importId));
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path path : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The files of an import cannot be deleted", e);
         }
     }
 

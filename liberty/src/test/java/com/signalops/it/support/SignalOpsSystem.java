@@ -61,6 +61,10 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         // every job runs during the tests, so that the audit coverage test sees each one's record
         environment.put("SIGNALOPS_SCHEDULE_AUDIT_CHAIN_VERIFY", "20 * * * * *");
         environment.put("SIGNALOPS_SCHEDULE_CREDENTIAL_REKEY", "40 * * * * *");
+        // the retention sweep once a minute as a dry run: it reports (one record per workspace) but deletes none of the
+        // tests' rows, whose times may lie anywhere
+        environment.put("SIGNALOPS_SCHEDULE_RETENTION_SWEEP", "50 * * * * *");
+        environment.put("SIGNALOPS_RETENTION_DRY_RUN", "true");
         // the hourly nightly analysis would re-analyse the tests' stores as of now whenever a run crosses minute 30; the
         // tests start their analyses themselves (a killed one is still restarted when the server comes back)
         environment.put("SIGNALOPS_SCHEDULE_REVENUE_LEAK_ANALYSIS", "off");

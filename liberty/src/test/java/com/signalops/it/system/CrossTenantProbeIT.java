@@ -89,10 +89,21 @@ class CrossTenantProbeIT {
         // a leak analysis first: the console's ?execution= probe takes the first id of a kind
         ids.put("job", List.of(leakAnalysisExecution(store, token), importExecution(store, token)));
         ids.put("leak-finding", List.of(leakFinding(workspaceId, store, slug + "-finding")));
+        ids.put("retention-setting", List.of(retentionSetting(workspaceId)));
         ConsoleClient console = ConsoleClient.signedIn(email, PASSWORD);
         // read after the exchange and the sign-in, which are audited in this workspace's chain
         ids.put("audit-event", idsOf("SELECT id FROM audit_record WHERE chain_key = " + workspaceId));
         return new Tenant(workspaceId, ids, markers, token, console);
+    }
+
+    /** The workspace's own retention periods (the retention page shows them); answers the row's id. */
+    private static long retentionSetting(long workspaceId) throws SQLException {
+        try (Connection connection = SignalOpsSystem.database().connect(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO retention_setting (workspace_id, orders_days, leak_findings_days, webhook_inbox_days, "
+                    + "import_files_days, job_history_days, audit_records_days, security_events_days, updated_by, updated_at) VALUES ("
+                    + workspaceId + ", 400, 730, 30, 7, 90, 365, 730, 'probe', NOW(3)) ON DUPLICATE KEY UPDATE updated_by = 'probe'");
+        }
+        return idsOf("SELECT id FROM retention_setting WHERE workspace_id = " + workspaceId).get(0);
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** Reading and changing a workspace's retention settings, audited. */
+package com.signalops.retention.service;
