@@ -20,6 +20,15 @@ enum SweepTable {
     /** Findings stay while open or acknowledged, whatever their age. */
     LEAK_FINDINGS("leak_finding", RetentionCategory.LEAK_FINDINGS, "leak_finding", "workspace_id", null, "id", "last_seen_at",
             " AND status IN ('RESOLVED', 'DISMISSED')", "", true, false),
+    /** The dashboards' daily open totals, kept as long as findings. */
+    LEAK_DAILY_TOTALS("leak_daily_total", RetentionCategory.LEAK_FINDINGS, "leak_daily_total", "workspace_id", null, "id", "day", "", "",
+            true, false),
+    /** How far each analysis run came, kept with the job history. */
+    LEAK_ANALYSIS_PROGRESS("leak_analysis_progress", RetentionCategory.JOB_HISTORY, "leak_analysis_progress", "workspace_id", null, "id",
+            "started_at", "", "", true, false),
+    /** The nightly analysis' claims of a store's night, kept with the job history. */
+    LEAK_NIGHTLY_RUNS("leak_nightly_run", RetentionCategory.JOB_HISTORY, "leak_nightly_run", "workspace_id", null, "id", "claimed_at", "",
+            "", true, false),
     /** A delivery not yet processed stays. */
     WEBHOOK_INBOX("webhook_inbox", RetentionCategory.WEBHOOK_INBOX, "webhook_inbox", "workspace_id", null, "id", "received_at",
             " AND status <> 'RECEIVED'", "", true, true),

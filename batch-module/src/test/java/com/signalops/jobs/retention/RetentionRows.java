@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -30,6 +31,25 @@ final class RetentionRows {
         return insert("INSERT INTO leak_finding (workspace_id, store_id, rule_code, subject, amount, currency, evidence, first_seen_at, "
                 + "last_seen_at, status, run_token) VALUES (?, ?, 'STALE_PAYMENT', ?, 10.00, 'USD', '{}', ?, ?, ?, UNHEX(REPEAT('00', 16)))",
                 workspaceId, storeId, "order:" + UUID.randomUUID(), utc(lastSeen), utc(lastSeen), status);
+    }
+
+    /** A store's open totals of rule STOCKOUT on {@code day}. */
+    long dailyTotal(LocalDate day) throws SQLException {
+        return insert("INSERT INTO leak_daily_total (workspace_id, store_id, day, rule_code, currency, open_count, open_amount) "
+                + "VALUES (?, ?, ?, 'STOCKOUT', 'USD', 1, 1.00)", workspaceId, storeId, day);
+    }
+
+    /** The progress of an analysis run of the store that started at {@code started}. */
+    long analysisProgress(Instant started) throws SQLException {
+        return insert("INSERT INTO leak_analysis_progress (job_instance_id, workspace_id, store_id, as_of, rules_done, rules_total, "
+                + "started_at, updated_at, finished_at) VALUES (?, ?, ?, ?, 8, 8, ?, ?, ?)", started.toEpochMilli(), workspaceId, storeId,
+                utc(started), utc(started), utc(started), utc(started));
+    }
+
+    /** The claim of the store's night of {@code night}, made at {@code claimed}. */
+    long nightlyRun(LocalDate night, Instant claimed) throws SQLException {
+        return insert("INSERT INTO leak_nightly_run (workspace_id, store_id, local_date, job_instance_id, claimed_at) VALUES (?, ?, ?, 1, ?)",
+                workspaceId, storeId, night, utc(claimed));
     }
 
     /** A webhook delivery of this store, or of an unknown shop when the rows have no store. */

@@ -74,8 +74,9 @@ class RetentionSweepJobTest {
     void emptyTables() throws SQLException {
         TestApplicationDatabase.healthy();
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"commerce_order", "leak_finding", "webhook_inbox", "store_import", "security_event",
-                    "scheduled_job_run", "retention_setting", "retention_sweep_tally"}) {
+            for (String table : new String[] {"commerce_order", "leak_finding", "leak_daily_total", "leak_analysis_progress",
+                    "leak_nightly_run", "webhook_inbox", "store_import", "security_event", "scheduled_job_run", "retention_setting",
+                    "retention_sweep_tally"}) {
                 statement.execute("DELETE FROM " + table);
             }
         }
@@ -95,6 +96,10 @@ class RetentionSweepJobTest {
             assertEquals(List.of(2L, 21L), ids(connection, "SELECT DISTINCT order_id FROM commerce_line_item"), "line items went with their orders");
             // findings: resolved ones 730 days, open ones while open
             assertEquals(List.of(fixture.findingInside, fixture.findingOpen), ids(connection, "SELECT id FROM leak_finding"));
+            // the dashboards' daily totals as findings; analysis progress and nightly claims with the job history, 90 days
+            assertEquals(List.of(fixture.dailyTotalInside), ids(connection, "SELECT id FROM leak_daily_total"));
+            assertEquals(List.of(fixture.progressInside), ids(connection, "SELECT id FROM leak_analysis_progress"));
+            assertEquals(List.of(fixture.nightlyRunInside), ids(connection, "SELECT id FROM leak_nightly_run"));
             // webhooks: 30 days, an unprocessed delivery stays; deliveries of no workspace too
             assertEquals(List.of(fixture.webhookInside, fixture.webhookUnprocessed, fixture.webhookUnknownShopInside),
                     ids(connection, "SELECT id FROM webhook_inbox"));
@@ -117,8 +122,7 @@ class RetentionSweepJobTest {
         assertFalse(report.getBoolean("dryRun"));
         assertEquals(AS_OF.toString(), report.getString("asOf"));
         JsonObject tables = report.getJsonObject("tables");
-        assertEquals(Map.of("commerce_order", 2L, "commerce_line_item", 2L, "leak_finding", 1L, "webhook_inbox", 1L, "import_files", 2L,
-                "store_import", 1L, "security_event", 1L, "audit_record", 3L), counts(tables, "deleted"));
+        assertEquals(WORKSPACE_DELETIONS, counts(tables, "deleted"));
         assertEquals(RetentionRows.utc(AS_OF.minus(Duration.ofDays(400)).plus(SECOND)).toString(),
                 tables.getJsonObject("commerce_order").getString("oldestKept"));
         assertEquals(RetentionRows.utc(AS_OF.minus(Duration.ofDays(365)).plus(SECOND)).toString(),
@@ -156,8 +160,7 @@ class RetentionSweepJobTest {
         assertEquals(BatchStatus.COMPLETED, real.getBatchStatus());
         assertEquals(wouldDelete, counts(report(fixture.workspace).getJsonObject("tables"), "deleted"));
         assertEquals(wouldDeleteWithoutWorkspace, counts(report(null).getJsonObject("tables"), "deleted"));
-        assertEquals(Map.of("commerce_order", 2L, "commerce_line_item", 2L, "leak_finding", 1L, "webhook_inbox", 1L, "import_files", 2L,
-                "store_import", 1L, "security_event", 1L, "audit_record", 3L), wouldDelete);
+        assertEquals(WORKSPACE_DELETIONS, wouldDelete);
         try (Connection connection = connect()) {
             long deleted = wouldDelete.entrySet().stream().filter(e -> !e.getKey().equals("import_files")).mapToLong(Map.Entry::getValue).sum()
                     + wouldDeleteWithoutWorkspace.values().stream().mapToLong(Long::longValue).sum()
@@ -235,6 +238,13 @@ class RetentionSweepJobTest {
             f.rows.finding("RESOLVED", past(730));
             f.findingInside = f.rows.finding("DISMISSED", inside(730));
             f.findingOpen = f.rows.finding("OPEN", past(1000));
+            // a day's totals go once the whole day lies past the period (their age is the day's first instant)
+            f.rows.dailyTotal(day(731));
+            f.dailyTotalInside = f.rows.dailyTotal(day(729));
+            f.rows.analysisProgress(past(90));
+            f.progressInside = f.rows.analysisProgress(inside(90));
+            f.rows.nightlyRun(day(91), past(90));
+            f.nightlyRunInside = f.rows.nightlyRun(day(89), inside(90));
             f.rows.webhook("PROCESSED", past(30));
             f.webhookInside = f.rows.webhook("PROCESSED", inside(30));
             f.webhookUnprocessed = f.rows.webhook("RECEIVED", past(60));
@@ -270,6 +280,9 @@ class RetentionSweepJobTest {
         RetentionRows rows;
         long findingInside;
         long findingOpen;
+        long dailyTotalInside;
+        long progressInside;
+        long nightlyRunInside;
         long webhookInside;
         long webhookUnprocessed;
         long webhookUnknownShopInside;
@@ -283,6 +296,11 @@ class RetentionSweepJobTest {
 
     private static Instant past(int days) {
         return AS_OF.minus(Duration.ofDays(days)).minus(SECOND);
+    }
+
+    /** The UTC date {@code days} days before the sweep's asOf. */
+    private static java.time.LocalDate day(int days) {
+        return java.time.LocalDate.ofInstant(AS_OF.minus(Duration.ofDays(days)), ZoneOffset.UTC);
     }
 
     private static Instant inside(int days) {
@@ -311,6 +329,12 @@ class RetentionSweepJobTest {
         }
     }
 
+    /** What the sweep deletes of the fixture's first workspace, per table. */
+    private static final Map<String, Long> WORKSPACE_DELETIONS = Map.ofEntries(Map.entry("commerce_order", 2L),
+            Map.entry("commerce_line_item", 2L), Map.entry("leak_finding", 1L), Map.entry("leak_daily_total", 1L),
+            Map.entry("leak_analysis_progress", 1L), Map.entry("leak_nightly_run", 1L), Map.entry("webhook_inbox", 1L),
+            Map.entry("import_files", 2L), Map.entry("store_import", 1L), Map.entry("security_event", 1L), Map.entry("audit_record", 3L));
+
     private static Map<String, Long> counts(JsonObject tables, String figure) {
         Map<String, Long> counts = new LinkedHashMap<>();
         tables.forEach((table, figures) -> counts.put(table, figures.asJsonObject().getJsonNumber(figure).longValue()));
@@ -337,8 +361,9 @@ class RetentionSweepJobTest {
     /** Rows of every table the sweep deletes from, audit records of the fixture's kind included. */
     private static long allRows(Connection connection) throws SQLException {
         long total = 0;
-        for (String table : new String[] {"commerce_order", "commerce_line_item", "leak_finding", "webhook_inbox", "store_import",
-                "store_import_skip", "security_event", "scheduled_job_run"}) {
+        for (String table : new String[] {"commerce_order", "commerce_line_item", "leak_finding", "leak_daily_total",
+                "leak_analysis_progress", "leak_nightly_run", "webhook_inbox", "store_import", "store_import_skip", "security_event",
+                "scheduled_job_run"}) {
             total += count(connection, "SELECT COUNT(*) FROM " + table);
         }
         return total + count(connection, "SELECT COUNT(*) FROM audit_record WHERE action = 'store.move'");
