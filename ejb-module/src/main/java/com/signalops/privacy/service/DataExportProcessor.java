@@ -1,0 +1,97 @@
+package com.signalops.privacy.service;
+
+import com.signalops.jobs.domain.JobStarter;
+import com.signalops.system.service.SchemaMigrator;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Starts the job of every pending data export within seconds of its request (a customer data
+ * request from Shopify, a workspace export from the console), and expires the ready exports past
+ * their link's lifetime. A non-persistent interval timer: the work's state is the data_export
+ * table, so after a restart the next tick finds whatever was left.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DataExportProcessor {
+
+    private static final Logger LOG = Logger.getLogger(DataExportProcessor.class.getName());
+    /** The job parameters of both export jobs. */
+    public static final String WORKSPACE_PARAMETER = "workspaceId";
+    public static final String EXPORT_PARAMETER = "exportId";
+    private static final int BATCH = 20;
+
+    @Resource
+    private TimerService timerService;
+
+    @EJB
+    private SchemaMigrator migrator;
+
+    @EJB
+    private DataExports exports;
+
+    @EJB
+    private JobStarter jobs;
+
+    @Inject
+    @ConfigProperty(name = "SIGNALOPS_EXPORT_POLL_SECONDS", defaultValue = "5")
+    private long pollSeconds;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @PostConstruct
+    void start() {
+        long interval = Math.max(1, pollSeconds) * 1000;
+        timerService.createIntervalTimer(interval, interval, new TimerConfig("data-exports", false));
+    }
+
+    @Timeout
+    void tick(Timer timer) {
+        if (!migrator.isMigrated() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            startPending();
+            exports.expireDue();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Data exports could not be processed, trying again at the next tick: {0}", e.getClass().getName());
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** Starts the job of each pending export; answers how many started. */
+    public int startPending() {
+        int started = 0;
+        for (DataExports.Claim claim : exports.claimPending(BATCH)) {
+            Properties parameters = new Properties();
+            parameters.setProperty(WORKSPACE_PARAMETER, Long.toString(claim.workspaceId()));
+            parameters.setProperty(EXPORT_PARAMETER, Long.toString(claim.exportId()));
+            long executionId = jobs.start(claim.kind().jobName(), parameters);
+            exports.startedAs(claim, executionId);
+            started++;
+        }
+        return started;
+    }
+}
