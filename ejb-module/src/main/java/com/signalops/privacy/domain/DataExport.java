@@ -23,6 +23,8 @@ import java.util.Objects;
 @Entity
 @Table(name = "data_export")
 @NamedQuery(name = "DataExport.findByKind", query = "select e from DataExport e where e.kind = :kind order by e.id desc")
+@NamedQuery(name = "DataExport.findWithRequests",
+        query = "select r, e from PrivacyRequest r, DataExport e where e.privacyRequestId = r.id order by r.id desc")
 @NamedQuery(name = "DataExport.findByToken", query = "select e from DataExport e where e.tokenHash = :hash")
 @NamedQuery(name = "DataExport.findByRequest", query = "select e from DataExport e where e.privacyRequestId = :requestId")
 public class DataExport extends TenantOwned {

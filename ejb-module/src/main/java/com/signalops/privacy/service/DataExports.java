@@ -7,13 +7,17 @@ import com.signalops.audit.domain.AuditOutcome;
 import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.service.AuditTrail;
 import com.signalops.identity.domain.Permission;
+import com.signalops.integration.service.VaultKeyring;
 import com.signalops.privacy.domain.DataExport;
 import com.signalops.privacy.domain.DataExportKind;
 import com.signalops.privacy.domain.DownloadToken;
+import com.signalops.privacy.domain.ExportFiles;
 import com.signalops.privacy.domain.PrivacyRequest;
 import com.signalops.shared.BusinessException;
 import com.signalops.shared.NotFoundException;
+import com.signalops.tenancy.domain.Store;
 import com.signalops.tenancy.domain.TenantOwned;
+import com.signalops.tenancy.domain.Viewer;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -23,6 +27,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,9 +41,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Data exports: opened for a customer data request (in the request's transaction) or asked for
@@ -50,6 +61,7 @@ public class DataExports {
     public static final String SHOPIFY = "shopify";
     /** A claimed export whose job never started (the server stopped between) is claimed again after this. */
     static final Duration UNSTARTED_CLAIM = Duration.ofMinutes(10);
+    private static final int LISTED = 100;
 
     @PersistenceContext(unitName = "signalops")
     private EntityManager em;
@@ -59,6 +71,9 @@ public class DataExports {
 
     @Inject
     private ExportFolder folder;
+
+    @Inject
+    private VaultKeyring keyring;
 
     private Clock clock = Clock.systemUTC();
 
@@ -75,8 +90,16 @@ public class DataExports {
         return export;
     }
 
-    /** Asks for an export of workspace {@code workspaceId} by user {@code userId}; its job starts within seconds. */
-    public DataExport requestWorkspaceExport(long workspaceId, long userId, String clientAddress) {
+    /**
+     * Asks for an export of the viewer's workspace by user {@code userId}; its job starts within seconds.
+     *
+     * @throws BusinessException {@code export.whole-workspace} for a viewer of less than the whole workspace
+     */
+    public DataExport requestWorkspaceExport(Viewer viewer, long userId, String clientAddress) {
+        long workspaceId = viewer.workspaceId();
+        if (!viewer.seesWholeWorkspace()) {
+            throw new BusinessException("export.whole-workspace", "Only a role over the whole workspace may export it");
+        }
         tenant(workspaceId);
         DataExport export = DataExport.ofWorkspace(Long.toString(userId), clock.instant());
         em.persist(export);
@@ -86,11 +109,27 @@ public class DataExports {
         return export;
     }
 
-    /** Workspace {@code workspaceId}'s exports of {@code kind}, newest first (the latest 100). */
-    public List<DataExport> list(long workspaceId, DataExportKind kind) {
-        tenant(workspaceId);
-        return em.createNamedQuery("DataExport.findByKind", DataExport.class).setParameter("kind", kind.name()).setMaxResults(100)
-                .getResultList();
+    /** The workspace's exports of the whole workspace, newest first (the latest 100); none for a viewer of less. */
+    public List<DataExport> workspaceExports(Viewer viewer) {
+        if (!viewer.seesWholeWorkspace()) {
+            return List.of();
+        }
+        tenant(viewer.workspaceId());
+        return em.createNamedQuery("DataExport.findByKind", DataExport.class).setParameter("kind", DataExportKind.WORKSPACE.name())
+                .setMaxResults(LISTED).getResultList();
+    }
+
+    /** A customer data request and the export answering it. */
+    public record CustomerRequest(PrivacyRequest request, DataExport export) {
+    }
+
+    /** The customer data requests of the stores {@code viewer} sees, newest first (the latest 100), each with its export. */
+    public List<CustomerRequest> customerRequests(Viewer viewer) {
+        tenant(viewer.workspaceId());
+        Set<Long> stores = viewer.visibleStores(em).stream().map(Store::id).collect(Collectors.toSet());
+        List<Object[]> rows = em.createNamedQuery("DataExport.findWithRequests", Object[].class).setMaxResults(LISTED).getResultList();
+        return rows.stream().map(row -> new CustomerRequest((PrivacyRequest) row[0], (DataExport) row[1]))
+                .filter(row -> stores.contains(row.request().storeId())).toList();
     }
 
     /**
@@ -100,8 +139,12 @@ public class DataExports {
      * @throws NotFoundException for an export of another workspace or none
      * @throws BusinessException {@code export.not-ready} or {@code export.expired}
      */
-    public String issueLink(long workspaceId, long exportId, long userId, String clientAddress) {
+    public String issueLink(Viewer viewer, long exportId, long userId, String clientAddress) {
+        long workspaceId = viewer.workspaceId();
         DataExport export = locked(workspaceId, exportId);
+        if (!sees(viewer, export)) {
+            throw new NotFoundException("Export");
+        }
         String token = DownloadToken.generate();
         export.issueLink(DownloadToken.hash(token), Long.toString(userId), clock.instant());
         Map<String, Object> after = snapshot(export);
@@ -116,22 +159,23 @@ public class DataExports {
     }
 
     /**
-     * Spends the link of {@code token} for user {@code userId} in workspace {@code workspaceId},
-     * who holds the permissions {@code may} says: the export is marked downloaded in this
+     * Spends the link of {@code token} for user {@code userId}, who holds the permissions
+     * {@code may} says and sees what {@code viewer} sees: the export is marked downloaded in this
      * transaction, with its audit record. A refusal is audited on its own and thrown.
      *
-     * @throws BusinessException {@code export.link-invalid} for a token of no export of this
-     *                           workspace, {@code export.forbidden} without the kind's download
+     * @throws BusinessException {@code export.link-invalid} for a token of no export the viewer
+     *                           sees, {@code export.forbidden} without the kind's download
      *                           permissions, {@code export.used} for a second use,
      *                           {@code export.expired}, {@code export.not-ready}
      */
-    public Download redeem(long workspaceId, String token, long userId, Predicate<Permission> may, String clientAddress) {
+    public Download redeem(Viewer viewer, String token, long userId, Predicate<Permission> may, String clientAddress) {
+        long workspaceId = viewer.workspaceId();
         tenant(workspaceId);
         List<DataExport> found = DownloadToken.isWellFormed(token)
                 ? em.createNamedQuery("DataExport.findByToken", DataExport.class).setParameter("hash", DownloadToken.hash(token))
                         .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
                 : List.of();
-        if (found.isEmpty()) {
+        if (found.isEmpty() || !sees(viewer, found.get(0))) {
             throw refused(workspaceId, userId, clientAddress, null,
                     new BusinessException("export.link-invalid", "This download link is not valid"));
         }
@@ -148,6 +192,23 @@ public class DataExports {
         audit.record(entry(AuditAction.DATA_EXPORT_DOWNLOAD, AuditOutcome.SUCCESS, workspaceId, userId, clientAddress, export.id())
                 .after(snapshot(export)).build());
         return new Download(workspaceId, export.id(), export.kind(), export.storeId(), export.fileName());
+    }
+
+    /**
+     * Writes the content of {@code download} to {@code out}: a customer's export opened from its
+     * sealed file, a workspace's zip as it is.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void send(Download download, OutputStream out) throws IOException {
+        Path file = folder.files().file(download.workspaceId(), download.fileName());
+        if (download.kind() == DataExportKind.CUSTOMER_DATA) {
+            try (InputStream in = Files.newInputStream(file)) {
+                out.write(ExportFiles.open(keyring.vault(), in, download.workspaceId(), download.storeId()).getBytes(StandardCharsets.UTF_8));
+            }
+        } else {
+            Files.copy(file, out);
+        }
+        out.flush();
     }
 
     /** Deletes a downloaded export's file, once it is sent (or its sending failed: the link is spent either way). */
@@ -225,6 +286,14 @@ public class DataExports {
         AuditOutcome outcome = "export.forbidden".equals(refusal.code()) ? AuditOutcome.DENIED : AuditOutcome.FAILED;
         audit.recordAlone(entry(AuditAction.DATA_EXPORT_DOWNLOAD, outcome, workspaceId, userId, clientAddress, exportId).after(after).build());
         return refusal;
+    }
+
+    /** A workspace export is seen by a viewer of the whole workspace, a customer's by a viewer of its store. */
+    private boolean sees(Viewer viewer, DataExport export) {
+        if (export.kind() == DataExportKind.WORKSPACE) {
+            return viewer.seesWholeWorkspace();
+        }
+        return viewer.visibleStores(em).stream().anyMatch(store -> store.id().equals(export.storeId()));
     }
 
     private DataExport locked(long workspaceId, long exportId) {

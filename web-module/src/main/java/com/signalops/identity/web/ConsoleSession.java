@@ -49,6 +49,11 @@ public class ConsoleSession implements Serializable {
         this.month = YearMonth.from(now.atZone(ZoneOffset.UTC));
     }
 
+    /** The account's display name changed (the header shows the new one from now on). */
+    void renamed(String displayName) {
+        signedIn = new SignedIn(signedIn.userId(), displayName, signedIn.workspaceId(), signedIn.grants(), signedIn.temporaryAccess());
+    }
+
     /** Whether the account is on the platform staff allowlist (read once, at sign-in: the allowlist changes with a restart). */
     public boolean isPlatformStaff() {
         return platformStaff;
