@@ -2,14 +2,13 @@ package com.signalops.jobs.exports;
 
 import com.signalops.privacy.domain.DataExport;
 import com.signalops.privacy.domain.DataExportKind;
-import com.signalops.privacy.service.DataExportProcessor;
 import jakarta.batch.runtime.context.JobContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Properties;
@@ -59,8 +58,8 @@ record ExportRecord(long workspaceId, long exportId) {
                 + "e.expires_at = ?, e.failure = NULL, r.status = 'READY' "
                 + "WHERE e.workspace_id = ? AND e.id = ? AND e.status IN ('PENDING', 'RUNNING', 'FAILED')")) {
             statement.setLong(1, bytes);
-            statement.setTimestamp(2, utc(now));
-            statement.setTimestamp(3, utc(now.plus(DataExport.LINK_LIFETIME)));
+            statement.setObject(2, utc(now));
+            statement.setObject(3, utc(now.plus(DataExport.LINK_LIFETIME)));
             statement.setLong(4, workspaceId);
             statement.setLong(5, exportId);
             return statement.executeUpdate() > 0;
@@ -78,8 +77,9 @@ record ExportRecord(long workspaceId, long exportId) {
         }
     }
 
-    private static Timestamp utc(Instant instant) {
-        return Timestamp.valueOf(instant.atOffset(ZoneOffset.UTC).toLocalDateTime());
+    /** {@code instant} as the UTC wall time a DATETIME column holds. */
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static long number(Properties properties, String name) {

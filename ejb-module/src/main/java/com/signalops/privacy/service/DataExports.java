@@ -32,10 +32,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,6 +76,17 @@ public class DataExports {
     private VaultKeyring keyring;
 
     private Clock clock = Clock.systemUTC();
+
+    protected DataExports() {
+    }
+
+    /** A service on {@code em}, recording to {@code audit}, its files in {@code folder}, at {@code clock}'s time (tests). */
+    DataExports(EntityManager em, AuditTrail audit, ExportFolder folder, Clock clock) {
+        this.em = em;
+        this.audit = audit;
+        this.folder = folder;
+        this.clock = clock;
+    }
 
     /** Opens the export answering customer data request {@code request}, in the caller's transaction. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -323,15 +334,12 @@ public class DataExports {
         return values;
     }
 
-    private static Timestamp utc(Instant instant) {
-        return Timestamp.valueOf(instant.atOffset(ZoneOffset.UTC).toLocalDateTime());
+    /** {@code instant} as the UTC wall time a DATETIME column holds. */
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private void tenant(long workspaceId) {
         em.setProperty(TenantOwned.TENANT_PROPERTY, Long.toString(workspaceId));
-    }
-
-    void useClock(Clock clock) {
-        this.clock = clock;
     }
 }

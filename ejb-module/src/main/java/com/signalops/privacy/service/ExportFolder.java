@@ -22,8 +22,19 @@ public class ExportFolder {
 
     private ExportFiles files;
 
+    protected ExportFolder() {
+    }
+
+    /** The folder {@code root} (tests). */
+    public ExportFolder(Path root) {
+        this.files = new ExportFiles(root);
+    }
+
     @PostConstruct
     void load() {
+        if (files != null) {
+            return;
+        }
         files = new ExportFiles(Path.of(config.getOptionalValue(PROPERTY, String.class).or(() -> config.getOptionalValue(VARIABLE, String.class))
                 .orElseThrow(() -> new IllegalStateException(VARIABLE + " is not set"))));
     }

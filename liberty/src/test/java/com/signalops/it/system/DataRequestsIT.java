@@ -1,19 +1,20 @@
 package com.signalops.it.system;
 
+import static com.signalops.it.support.ShopifyWebhooks.money;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.signalops.integration.domain.WebhookSignature;
 import com.signalops.it.support.ApiClient;
 import com.signalops.it.support.ConsoleClient;
 import com.signalops.it.support.FacesForm;
-import com.signalops.it.support.Https;
 import com.signalops.it.support.ShopifyFlow;
+import com.signalops.it.support.ShopifyWebhooks;
 import com.signalops.it.support.SignalOpsSystem;
 import com.signalops.it.support.TestAccounts;
 import com.signalops.it.support.TestTenants;
+import com.signalops.shared.Digests;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -21,7 +22,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -170,8 +170,10 @@ class DataRequestsIT {
         List<String> change = rows("SELECT CONCAT_WS('|', before_json, after_json) FROM audit_record WHERE action = 'user.update-profile' "
                 + "AND entity_id = '" + adminId + "' AND outcome = 'SUCCESS'");
         assertEquals(1, change.size(), change.toString());
-        assertTrue(change.get(0).matches("\\{\"displayName\": ?\"Data Requests Admin\"\\}\\|\\{\"displayName\": ?\"Corrected Name " + RUN
-                + "\"\\}"), change.get(0));
+        // names are personal data: the audit record keeps a masked preview and the SHA-256 of each
+        assertTrue(change.get(0).contains("\"preview\":\"Da***\"") && change.get(0).contains(Digests.sha256("Data Requests Admin"))
+                && change.get(0).contains("\"preview\":\"Co***\"") && change.get(0).contains(Digests.sha256("Corrected Name " + RUN)),
+                change.get(0));
         HttpResponse<String> empty = FacesForm.of(admin, "/account/data.xhtml", "profile").set("profile:display-name", " ")
                 .press("profile:save");
         assertEquals(200, empty.statusCode());
@@ -215,24 +217,12 @@ class DataRequestsIT {
                 + "\"customer\":{\"id\":" + CUSTOMER + ",\"email\":\"customer-" + RUN + "@example.com\"}}").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String money(String amount) {
-        return "{\"shop_money\":{\"amount\":\"" + amount + "\",\"currency_code\":\"EUR\"},\"presentment_money\":{\"amount\":\"" + amount
-                + "\",\"currency_code\":\"EUR\"}}";
-    }
-
     private static HttpResponse<String> deliver(String topic, byte[] body) {
         return deliver(UUID.randomUUID().toString(), topic, body);
     }
 
     private static HttpResponse<String> deliver(String webhookId, String topic, byte[] body) {
-        return Https.send(HttpRequest.newBuilder(Https.uri("/webhooks/shopify")).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .header("X-Shopify-Topic", topic)
-                .header("X-Shopify-Shop-Domain", shop)
-                .header("X-Shopify-Webhook-Id", webhookId)
-                .header("X-Shopify-API-Version", "2025-10")
-                .header("X-Shopify-Hmac-SHA256", WebhookSignature.sign(SignalOpsSystem.SHOPIFY_SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return ShopifyWebhooks.deliver(shop, webhookId, topic, body);
     }
 
     private static Map<String, String> unzip(byte[] zip) throws IOException {

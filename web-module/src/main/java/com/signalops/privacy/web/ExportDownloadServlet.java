@@ -43,8 +43,7 @@ public class ExportDownloadServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getUserPrincipal() == null || !session.isSignedIn() || session.isExpired(Instant.now())
-                || session.getWorkspaceId() == null || session.isTemporaryAccess()) {
+        if (request.getUserPrincipal() == null || !session.isInWorkspace(Instant.now()) || session.isTemporaryAccess()) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }

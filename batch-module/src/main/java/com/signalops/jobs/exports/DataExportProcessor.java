@@ -1,6 +1,7 @@
-package com.signalops.privacy.service;
+package com.signalops.jobs.exports;
 
-import com.signalops.jobs.domain.JobStarter;
+import com.signalops.jobs.service.JobLauncher;
+import com.signalops.privacy.service.DataExports;
 import com.signalops.system.service.SchemaMigrator;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -27,11 +28,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Starts the job of every pending data export within seconds of its request (a customer data
  * request from Shopify, a workspace export from the console), and expires the ready exports past
  * their link's lifetime. A non-persistent interval timer: the work's state is the data_export
- * table, so after a restart the next tick finds whatever was left.
+ * table, so after a restart the next tick finds whatever was left. In the batch module, beside the
+ * launcher it starts jobs with (a startup bean of the EJB module could not reach it yet).
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigrator")
+@DependsOn("signalops-ejb.jar#SchemaMigrator")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DataExportProcessor {
@@ -52,7 +54,7 @@ public class DataExportProcessor {
     private DataExports exports;
 
     @EJB
-    private JobStarter jobs;
+    private JobLauncher jobs;
 
     @Inject
     @ConfigProperty(name = "SIGNALOPS_EXPORT_POLL_SECONDS", defaultValue = "5")
