@@ -3,7 +3,6 @@ package com.signalops.privacy.domain;
 import com.signalops.commerce.domain.CustomerEmails;
 import com.signalops.integration.domain.CredentialVault;
 import com.signalops.integration.domain.SealedSecret;
-import com.signalops.integration.domain.SecretContext;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -104,7 +103,7 @@ public final class CustomerDataExport {
                         orderIds.add(Long.valueOf(id.trim()));
                     }
                 }
-                return new Request(row.getLong(1), row.getLong(2), customerId, orderIds, instant(row, 5), instant(row, 6));
+                return new Request(row.getLong(1), row.getLong(2), customerId, orderIds, JsonRows.instant(row, 5), JsonRows.instant(row, 6));
             }
         }
     }
@@ -131,13 +130,13 @@ public final class CustomerDataExport {
                 if (ciphertext == null) {
                     json.writeNull("email");
                 } else {
-                    SealedSecret sealed = new SealedSecret(row.getInt(2), row.getBytes(3), ciphertext);
-                    json.write("email", vault.open(sealed, new SecretContext(CustomerEmails.PURPOSE, workspaceId, request.storeId())));
+                    json.write("email", CustomerEmails.open(vault, new SealedSecret(row.getInt(2), row.getBytes(3), ciphertext),
+                            workspaceId, request.storeId()));
                 }
-                nullable(json, "marketing_state", row.getString(6));
-                nullable(json, "marketing_opt_in_level", row.getString(7));
-                nullable(json, "consent_updated_at", instant(row, 8));
-                nullable(json, "created_at", instant(row, 9));
+                JsonRows.text(json, "marketing_state", row.getString(6));
+                JsonRows.text(json, "marketing_opt_in_level", row.getString(7));
+                JsonRows.text(json, "consent_updated_at", JsonRows.instant(row, 8));
+                JsonRows.text(json, "created_at", JsonRows.instant(row, 9));
                 json.writeEnd();
                 return row.getBytes(5);
             }
@@ -278,11 +277,4 @@ public final class CustomerDataExport {
         }
     }
 
-    private static String instant(ResultSet row, int column) throws SQLException {
-        return JsonRows.instant(row, column);
-    }
-
-    private static void nullable(JsonGenerator json, String name, String value) {
-        WorkspaceExport.text(json, name, value);
-    }
 }

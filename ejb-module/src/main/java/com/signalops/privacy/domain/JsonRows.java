@@ -50,6 +50,15 @@ final class JsonRows {
         }
     }
 
+    /** Writes {@code value} as field {@code name}, or null. */
+    static void text(JsonGenerator json, String name, String value) {
+        if (value == null) {
+            json.writeNull(name);
+        } else {
+            json.write(name, value);
+        }
+    }
+
     /** Column {@code column} of {@code row}, a UTC DATETIME, as an ISO instant; null for NULL. */
     static String instant(ResultSet row, int column) throws SQLException {
         LocalDateTime at = row.getObject(column, LocalDateTime.class);

@@ -3,7 +3,6 @@ package com.signalops.privacy.domain;
 import com.signalops.commerce.domain.CustomerEmails;
 import com.signalops.integration.domain.CredentialVault;
 import com.signalops.integration.domain.SealedSecret;
-import com.signalops.integration.domain.SecretContext;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
@@ -152,13 +151,13 @@ public final class WorkspaceExport {
                     if (ciphertext == null) {
                         json.writeNull("email");
                     } else {
-                        SealedSecret sealed = new SealedSecret(rows.getInt(3), rows.getBytes(4), ciphertext);
-                        json.write("email", vault.open(sealed, new SecretContext(CustomerEmails.PURPOSE, workspaceId, storeId)));
+                        json.write("email", CustomerEmails.open(vault, new SealedSecret(rows.getInt(3), rows.getBytes(4), ciphertext),
+                                workspaceId, storeId));
                     }
-                    text(json, "marketing_state", rows.getString(6));
-                    text(json, "marketing_opt_in_level", rows.getString(7));
-                    text(json, "consent_updated_at", JsonRows.instant(rows, 8));
-                    text(json, "created_at", JsonRows.instant(rows, 9));
+                    JsonRows.text(json, "marketing_state", rows.getString(6));
+                    JsonRows.text(json, "marketing_opt_in_level", rows.getString(7));
+                    JsonRows.text(json, "consent_updated_at", JsonRows.instant(rows, 8));
+                    JsonRows.text(json, "created_at", JsonRows.instant(rows, 9));
                     json.writeEnd();
                     count++;
                 }
@@ -181,13 +180,5 @@ public final class WorkspaceExport {
             }
         };
         return Json.createGenerator(entry);
-    }
-
-    static void text(JsonGenerator json, String name, String value) {
-        if (value == null) {
-            json.writeNull(name);
-        } else {
-            json.write(name, value);
-        }
     }
 }

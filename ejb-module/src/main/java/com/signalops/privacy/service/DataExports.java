@@ -77,7 +77,7 @@ public class DataExports {
 
     private Clock clock = Clock.systemUTC();
 
-    protected DataExports() {
+    public DataExports() {
     }
 
     /** A service on {@code em}, recording to {@code audit}, its files in {@code folder}, at {@code clock}'s time (tests). */
