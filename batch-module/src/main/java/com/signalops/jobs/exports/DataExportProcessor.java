@@ -18,6 +18,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -26,8 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Starts the job of every pending data export within seconds of its request (a customer data
- * request from Shopify, a workspace export from the console), and expires the ready exports past
- * their link's lifetime. A non-persistent interval timer: the work's state is the data_export
+ * request from Shopify, a workspace export from the console), restarts the jobs a stopped server
+ * interrupted, and expires the ready exports past their link's lifetime. A non-persistent interval timer: the work's state is the data_export
  * table, so after a restart the next tick finds whatever was left. In the batch module, beside the
  * launcher it starts jobs with (a startup bean of the EJB module could not reach it yet).
  */
@@ -75,11 +76,31 @@ public class DataExportProcessor {
         }
         try {
             startPending();
+            restartInterrupted();
             exports.expireDue();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Data exports could not be processed, trying again at the next tick: {0}", e.getClass().getName());
         } finally {
             running.set(false);
+        }
+    }
+
+    /**
+     * Restarts, from its checkpoint, the job of each export still marked running whose execution
+     * was interrupted (failed or stopped with its server) two ticks ago or more. A job that failed
+     * and said so marked its export failed: that one stays failed (ask for the export again).
+     */
+    void restartInterrupted() {
+        Duration settled = Duration.ofSeconds(2 * Math.max(1, pollSeconds));
+        for (DataExports.Running running : exports.running(BATCH)) {
+            try {
+                jobs.restartIfInterrupted(running.claim().kind().jobName(), running.executionId(), settled).ifPresent(execution -> LOG.log(
+                        Level.INFO, "Export {0} of workspace {1} was interrupted; execution {2} makes it again",
+                        new Object[] {running.claim().exportId(), running.claim().workspaceId(), execution}));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Export {0} could not be restarted now: {1}", new Object[] {running.claim().exportId(),
+                        e.getClass().getName()});
+            }
         }
     }
 

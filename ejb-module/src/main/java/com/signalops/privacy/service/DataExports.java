@@ -262,6 +262,27 @@ public class DataExports {
         return claims;
     }
 
+    /** An export whose job runs or ran: its claim and the job's first execution. */
+    public record Running(Claim claim, long executionId) {
+    }
+
+    /**
+     * The exports still marked running whose job started, oldest first, at most {@code limit}:
+     * those whose execution was interrupted (a server stopped mid-run) are to be restarted.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Running> running(int limit) {
+        List<?> rows = em.createNativeQuery("SELECT workspace_id, id, kind, job_execution_id FROM data_export WHERE status = 'RUNNING' "
+                + "AND job_execution_id IS NOT NULL ORDER BY id").setMaxResults(limit).getResultList();
+        List<Running> running = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            running.add(new Running(new Claim(((Number) columns[0]).longValue(), ((Number) columns[1]).longValue(),
+                    DataExportKind.valueOf((String) columns[2])), ((Number) columns[3]).longValue()));
+        }
+        return running;
+    }
+
     /** Notes that the job of claimed export {@code claim} started as {@code executionId} (its status is the job's from now on). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void startedAs(Claim claim, long executionId) {

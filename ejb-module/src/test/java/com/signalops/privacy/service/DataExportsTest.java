@@ -98,6 +98,8 @@ class DataExportsTest {
             return null;
         });
         assertEquals(List.of(), call(NOW.plus(Duration.ofHours(1)), s -> s.claimPending(10)));
+        // once started, it is among the running exports whose job the processor restarts if it was interrupted
+        assertEquals(List.of(new DataExports.Running(first.get(0), 41)), call(NOW, s -> s.running(10)));
         assertEquals(AuditAction.DATA_EXPORT_REQUEST, audit.entries.get(0).action());
     }
 
