@@ -136,6 +136,7 @@ public final class CommerceRows {
         private Instant cancelledAt;
         private boolean test;
         private String email;
+        private Long customerId;
         private String financialStatus = "PAID";
         private String fulfillmentStatus = "FULFILLED";
         private BigDecimal totalPrice = new BigDecimal("100.00");
@@ -169,6 +170,12 @@ public final class CommerceRows {
 
         public Order email(String address) {
             email = address;
+            return this;
+        }
+
+        /** The order is customer {@code id}'s. */
+        public Order customer(long id) {
+            customerId = id;
             return this;
         }
 
@@ -218,7 +225,8 @@ public final class CommerceRows {
         public long insert() throws SQLException {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO commerce_order (workspace_id, store_id, order_id, "
                     + "created_at, cancelled_at, test, email_hash, financial_status, fulfillment_status, currency, subtotal_price, "
-                    + "total_price, total_discounts, total_shipping, total_refunded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'USD', ?, ?, ?, ?, ?)")) {
+                    + "total_price, total_discounts, total_shipping, total_refunded, customer_id) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'USD', ?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, workspaceId);
                 insert.setLong(2, storeId);
                 insert.setLong(3, id);
@@ -233,6 +241,7 @@ public final class CommerceRows {
                 insert.setBigDecimal(12, totalDiscounts);
                 insert.setBigDecimal(13, totalShipping);
                 insert.setBigDecimal(14, totalRefunded);
+                insert.setObject(15, customerId);
                 insert.executeUpdate();
             }
             for (Object[] line : lineItems) {

@@ -67,7 +67,17 @@ public enum AuditAction {
     /** One execution of a batch job, recorded when it ends (the entity is the execution). */
     JOB_RUN("job.run", "job_execution"),
     /** A data subject request received from Shopify through a compliance webhook and opened with its deadline. */
-    PRIVACY_REQUEST_RECEIVE("privacy-request.receive", "privacy_request");
+    PRIVACY_REQUEST_RECEIVE("privacy-request.receive", "privacy_request"),
+    /** An export of the whole workspace asked for (the entity is the export; its job runs within seconds). */
+    DATA_EXPORT_REQUEST("data-export.request", "data_export"),
+    /** A single-use download link of a ready export issued (never the token; the entity is the export). */
+    DATA_EXPORT_LINK("data-export.link", "data_export"),
+    /** An export downloaded through its link, or a download refused (used, expired, invalid or not permitted). */
+    DATA_EXPORT_DOWNLOAD("data-export.download", "data_export"),
+    /** A user corrected their own profile (rectification; the display name before and after). */
+    USER_UPDATE_PROFILE("user.update-profile", "user"),
+    /** A user downloaded their own data (profile, memberships, audit records) as JSON. */
+    ACCOUNT_DATA_DOWNLOAD("account-data.download", "user");
 
     private final String key;
     private final String entityType;

@@ -42,6 +42,11 @@ public final class CustomerEmails {
         return EmailAddresses.normalise(email).map(normal -> mac.doFinal(normal.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The email {@code sealed} holds, sealed for a customer of store {@code storeId} of workspace {@code workspaceId}. */
+    public static String open(CredentialVault vault, SealedSecret sealed, long workspaceId, long storeId) {
+        return vault.open(sealed, new SecretContext(PURPOSE, workspaceId, storeId));
+    }
+
     /** {@code email} (trimmed) sealed for its customer's store, or empty for no email. */
     public Optional<SealedSecret> seal(String email, long workspaceId, long storeId) {
         if (email == null || email.isBlank()) {

@@ -108,4 +108,12 @@ public class UserAccount {
     public Status status() {
         return Status.valueOf(status);
     }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant passwordChangedAt() {
+        return passwordChangedAt;
+    }
 }

@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * Opens the privacy requests Shopify sends, each audited in the same transaction as a
  * {@code privacy-request.receive} of the actor Shopify. Opening is idempotent per webhook
- * delivery: processing a delivery again finds the request it opened.
+ * delivery: processing a delivery again finds the request it opened. A customer data request
+ * opens the export that answers it, in the same transaction.
  */
 @Stateless
 public class PrivacyRequests {
@@ -33,6 +34,9 @@ public class PrivacyRequests {
 
     @EJB
     private AuditTrail audit;
+
+    @EJB
+    private DataExports exports;
 
     /**
      * Opens a request of {@code kind} for store {@code storeId} of workspace {@code workspaceId},
@@ -62,6 +66,10 @@ public class PrivacyRequests {
         audit.record(AuditEntry.of(AuditAction.PRIVACY_REQUEST_RECEIVE, AuditOutcome.SUCCESS).in(workspaceId)
                 // the actor is Shopify, on behalf of the store (its id: a shop domain may be longer than an actor id)
                 .by(ActorType.SHOPIFY, storeId).named("Shopify").via(AuditSource.WEBHOOK).on(request.id()).after(after).build());
+        if (kind == PrivacyRequestKind.CUSTOMER_DATA_REQUEST) {
+            // answered by an export the export processor starts within seconds
+            exports.openForRequest(request);
+        }
         return request;
     }
 }

@@ -1,2 +1,5 @@
-/** Opening privacy requests, audited; acting on them is the privacy issue's later work. */
+/**
+ * Opening privacy requests, audited; data exports (a customer's data for a customer data request, a
+ * whole workspace) started by their processor and downloaded once through single-use links.
+ */
 package com.signalops.privacy.service;

@@ -55,6 +55,19 @@ public final class ConsoleClient {
         return send(HttpRequest.newBuilder(Https.uri(path)).timeout(Duration.ofSeconds(20)).GET().build());
     }
 
+    /** {@code path}'s answer as bytes (a download). */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(Https.uri(path)).timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> post(String path, Map<String, String> form) {
         return post(path, List.copyOf(form.entrySet()));
     }

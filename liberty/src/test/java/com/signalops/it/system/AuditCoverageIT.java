@@ -149,6 +149,15 @@ class AuditCoverageIT {
                 // not scheduled: an upload starts it
                 assertEquals(202, uploadImport().statusCode());
             }
+            if (job.equals("customer-data-export")) {
+                // started by the export processor for a customer data request's pending export
+                customerExport(TestTenants.store(workspace, null, "COV-EXPORT-JOB", "cov-export-job.myshopify.com"), 31_337_000_002L,
+                        "PENDING");
+            }
+            if (job.equals("workspace-export")) {
+                // started by the export processor for an export an admin asked for
+                assertEquals(200, FacesForm.of(admin, "/data-requests.xhtml", "workspace").press("workspace:export-workspace").statusCode());
+            }
             if (job.equals("revenue-leak-analysis")) {
                 // scheduled at night only: an on-demand analysis runs it
                 assertEquals(202, startLeakAnalysis().statusCode());
@@ -369,7 +378,32 @@ class AuditCoverageIT {
             return new Performed(oversight.press(oversight.buttonInRow("Coverage ticket", "revoke")), Expected.of("staff-access.end"));
         });
 
+        scenarios.put("dataRequestsBacking.exportWorkspace", () -> new Performed(FacesForm.of(admin, "/data-requests.xhtml", "workspace")
+                .press("workspace:export-workspace"), Expected.of("data-export.request")));
+        scenarios.put("dataRequestsBacking.issueLink(param['export'], 'WORKSPACE')", () -> {
+            String export = Long.toString(awaitId("SELECT MAX(id) FROM data_export WHERE kind = 'WORKSPACE' AND status = 'READY' "
+                    + "AND workspace_id = " + workspace, Duration.ofSeconds(60)));
+            FacesForm exports = FacesForm.of(admin, "/data-requests.xhtml", "workspace");
+            return new Performed(exports.press(exports.buttonInRow(export, "link"), Map.of("export", export)), Expected.of("data-export.link"));
+        });
+        scenarios.put("dataRequestsBacking.issueLink(param['export'], 'CUSTOMER_DATA')", () -> {
+            long store = TestTenants.store(workspace, null, "COV-DATA-REQUEST", "cov-data-request.myshopify.com");
+            String export = Long.toString(customerExport(store, 31_337_000_001L, "READY"));
+            FacesForm requests = FacesForm.of(admin, "/data-requests.xhtml", "requests");
+            return new Performed(requests.press(requests.buttonInRow("31337000001", "link"), Map.of("export", export)),
+                    Expected.of("data-export.link"));
+        });
+        scenarios.put("accountDataBacking.rename", () -> new Performed(FacesForm.of(admin, "/account/data.xhtml", "profile")
+                .set("profile:display-name", "Coverage Admin Corrected").press("profile:save"), Expected.of("user.update-profile")));
+
         // reads: the audit viewers record the view itself, the rest change nothing and write nothing
+        scenarios.put("accountDataBacking.next", () -> new Performed(FacesForm.of(admin, "/account/data.xhtml", "records")
+                .press("records:next"), Expected.NOTHING));
+        scenarios.put("accountDataBacking.previous", () -> {
+            HttpResponse<String> older = FacesForm.of(admin, "/account/data.xhtml", "records").press("records:next");
+            return new Performed(FacesForm.after(admin, "/account/data.xhtml", older, "records").press("records:previous"),
+                    Expected.NOTHING);
+        });
         scenarios.put("auditBacking.search", () -> new Performed(FacesForm.of(admin, "/audit.xhtml", "filter")
                 .press("filter:search"), Expected.of("audit.view")));
         scenarios.put("auditBacking.next", () -> {
@@ -488,6 +522,64 @@ class AuditCoverageIT {
                 keys.next();
                 return keys.getLong(1);
             }
+        }
+    }
+
+    /**
+     * A customer data request of {@code store} for customer {@code customerId} and its export in
+     * {@code status} (READY: downloadable from now for 7 days); answers the export's id.
+     */
+    private static long customerExport(long store, long customerId, String status) throws SQLException {
+        try (Connection connection = SignalOpsSystem.database().connect()) {
+            long request;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO privacy_request (workspace_id, store_id, kind, "
+                    + "shopify_customer_id, webhook_id, received_at, due_at, status) VALUES (?, ?, 'CUSTOMER_DATA_REQUEST', ?, UUID(), "
+                    + "UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 30 DAY, 'OPEN')", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, workspace);
+                insert.setLong(2, store);
+                insert.setLong(3, customerId);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    request = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO data_export (workspace_id, kind, privacy_request_id, "
+                    + "store_id, status, requested_by, requested_at, bytes, ready_at, expires_at) VALUES (?, 'CUSTOMER_DATA', ?, ?, ?, "
+                    + "'shopify', UTC_TIMESTAMP(3), IF(? = 'READY', 1, NULL), IF(? = 'READY', UTC_TIMESTAMP(3), NULL), "
+                    + "IF(? = 'READY', UTC_TIMESTAMP(3) + INTERVAL 7 DAY, NULL))", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, workspace);
+                insert.setLong(2, request);
+                insert.setLong(3, store);
+                for (int i = 4; i <= 7; i++) {
+                    insert.setString(i, status);
+                }
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        }
+    }
+
+    /** The one number {@code sql} answers once it is not NULL. */
+    private static long awaitId(String sql, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (Connection connection = SignalOpsSystem.database().connect(); PreparedStatement query = connection.prepareStatement(sql);
+                    ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                    long id = row.getLong(1);
+                    if (!row.wasNull()) {
+                        return id;
+                    }
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("nothing within " + timeout + " for " + sql);
+            }
+            Thread.sleep(250);
         }
     }
 

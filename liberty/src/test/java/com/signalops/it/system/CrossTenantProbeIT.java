@@ -11,6 +11,7 @@ import com.signalops.it.support.SignalOpsSystem;
 import com.signalops.it.support.TestAccounts;
 import com.signalops.it.support.TestTenants;
 import com.signalops.it.support.WebSurface;
+import com.signalops.privacy.domain.DownloadToken;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -59,7 +60,8 @@ class CrossTenantProbeIT {
     private static Tenant b;
 
     /** One side of the probe: its ids by kind, what would betray it in a response, and its credentials. */
-    private record Tenant(long workspaceId, Map<String, List<Long>> ids, Set<String> markers, String token, ConsoleClient console) {
+    private record Tenant(long workspaceId, Map<String, List<Long>> ids, Set<String> markers, String token, ConsoleClient console,
+            String downloadToken, String customerMarker) {
     }
 
     @BeforeAll
@@ -83,8 +85,12 @@ class CrossTenantProbeIT {
         ids.put("role", idsOf("SELECT id FROM role WHERE workspace_id = " + workspaceId));
         ids.put("membership", idsOf("SELECT id FROM membership WHERE workspace_id = " + workspaceId));
         ids.put("api-key", idsOf("SELECT id FROM api_key WHERE workspace_id = " + workspaceId));
+        // a customer data request whose export is ready, with a download link only this test knows
+        long customer = 7_331_000_000L + workspaceId;
+        String downloadToken = DownloadToken.generate();
+        ids.put("data-export", List.of(readyCustomerExport(workspaceId, store, customer, downloadToken)));
         Set<String> markers = Set.of(label + " district", slug.toUpperCase().replace("-", "") + "STORE", slug + "-shop", email,
-                label + " Admin", slug + "-finding");
+                label + " Admin", slug + "-finding", Long.toString(customer));
         String token = ApiClient.token(key);
         // a leak analysis first: the console's ?execution= probe takes the first id of a kind
         ids.put("job", List.of(leakAnalysisExecution(store, token), importExecution(store, token)));
@@ -93,7 +99,21 @@ class CrossTenantProbeIT {
         ConsoleClient console = ConsoleClient.signedIn(email, PASSWORD);
         // read after the exchange and the sign-in, which are audited in this workspace's chain
         ids.put("audit-event", idsOf("SELECT id FROM audit_record WHERE chain_key = " + workspaceId));
-        return new Tenant(workspaceId, ids, markers, token, console);
+        return new Tenant(workspaceId, ids, markers, token, console, downloadToken, Long.toString(customer));
+    }
+
+    @Test
+    void aDownloadLinkWorksInItsOwnWorkspaceOnly() throws SQLException {
+        for (Tenant[] pair : new Tenant[][] {{a, b}, {b, a}}) {
+            Tenant caller = pair[0];
+            Tenant other = pair[1];
+            HttpResponse<byte[]> response = caller.console().download("/exports/download?token=" + other.downloadToken());
+            assertEquals(404, response.statusCode(), "the other workspace's link as workspace " + caller.workspaceId());
+            assertEquals(List.of("READY"), SignalOpsSystem.database().rows("SELECT status FROM data_export WHERE id = "
+                    + other.ids().get("data-export").get(0)), "the other workspace's export is untouched");
+            // the control: the caller's own page lists its own request
+            assertTrue(caller.console().get("/data-requests.xhtml").body().contains(caller.customerMarker()));
+        }
     }
 
     /** The workspace's own retention periods (the retention page shows them); answers the row's id. */
@@ -193,6 +213,39 @@ class CrossTenantProbeIT {
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
+            }
+        }
+    }
+
+    /** A customer data request of {@code store} and its ready export, whose link's token is {@code token}; answers the export's id. */
+    private static long readyCustomerExport(long workspaceId, long store, long customer, String token) throws SQLException {
+        try (Connection connection = SignalOpsSystem.database().connect()) {
+            long request;
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO privacy_request (workspace_id, store_id, kind, "
+                    + "shopify_customer_id, webhook_id, received_at, due_at, status) VALUES (?, ?, 'CUSTOMER_DATA_REQUEST', ?, UUID(), "
+                    + "UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 30 DAY, 'READY')", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, workspaceId);
+                insert.setLong(2, store);
+                insert.setLong(3, customer);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    request = keys.getLong(1);
+                }
+            }
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO data_export (workspace_id, kind, "
+                    + "privacy_request_id, store_id, status, requested_by, requested_at, bytes, ready_at, expires_at, token_hash) VALUES "
+                    + "(?, 'CUSTOMER_DATA', ?, ?, 'READY', 'shopify', UTC_TIMESTAMP(3), 1, UTC_TIMESTAMP(3), "
+                    + "UTC_TIMESTAMP(3) + INTERVAL 7 DAY, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, workspaceId);
+                insert.setLong(2, request);
+                insert.setLong(3, store);
+                insert.setBytes(4, DownloadToken.hash(token));
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
             }
         }
     }

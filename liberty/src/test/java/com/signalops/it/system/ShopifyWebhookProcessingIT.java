@@ -1,20 +1,20 @@
 package com.signalops.it.system;
 
+import static com.signalops.it.support.ShopifyWebhooks.money;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.signalops.integration.domain.WebhookSignature;
 import com.signalops.it.support.ApiClient;
 import com.signalops.it.support.ConsoleClient;
 import com.signalops.it.support.Https;
 import com.signalops.it.support.ShopifyFlow;
+import com.signalops.it.support.ShopifyWebhooks;
 import com.signalops.it.support.SignalOpsSystem;
 import com.signalops.it.support.TestAccounts;
 import com.signalops.it.support.TestTenants;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -180,24 +180,12 @@ class ShopifyWebhookProcessingIT {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String money(String amount) {
-        return "{\"shop_money\":{\"amount\":\"" + amount + "\",\"currency_code\":\"EUR\"},\"presentment_money\":{\"amount\":\"" + amount
-                + "\",\"currency_code\":\"EUR\"}}";
-    }
-
     private static HttpResponse<String> deliver(String topic, byte[] body) {
         return deliver(UUID.randomUUID().toString(), topic, body);
     }
 
     private static HttpResponse<String> deliver(String webhookId, String topic, byte[] body) {
-        return Https.send(HttpRequest.newBuilder(Https.uri("/webhooks/shopify")).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .header("X-Shopify-Topic", topic)
-                .header("X-Shopify-Shop-Domain", shop)
-                .header("X-Shopify-Webhook-Id", webhookId)
-                .header("X-Shopify-API-Version", "2025-10")
-                .header("X-Shopify-Hmac-SHA256", WebhookSignature.sign(SignalOpsSystem.SHOPIFY_SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return ShopifyWebhooks.deliver(shop, webhookId, topic, body);
     }
 
     /** The rows of {@code sql} (the store's id its one parameter) once there are any, polling until the processor has run. */

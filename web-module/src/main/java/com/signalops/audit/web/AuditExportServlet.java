@@ -3,8 +3,8 @@ package com.signalops.audit.web;
 import com.signalops.audit.domain.ActorType;
 import com.signalops.audit.domain.AuditCsv;
 import com.signalops.audit.domain.AuditFilter;
+import com.signalops.audit.domain.AuditJson;
 import com.signalops.audit.domain.AuditOutcome;
-import com.signalops.audit.domain.AuditRecordView;
 import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.service.AuditLog;
 import com.signalops.identity.domain.Permission;
@@ -44,8 +44,7 @@ public class AuditExportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getUserPrincipal() == null || !session.isSignedIn() || session.isExpired(Instant.now())
-                || session.getWorkspaceId() == null) {
+        if (request.getUserPrincipal() == null || !session.isInWorkspace(Instant.now())) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
@@ -81,7 +80,7 @@ public class AuditExportServlet extends HttpServlet {
         } else {
             try (JsonGenerator json = Json.createGenerator(out)) {
                 json.writeStartArray();
-                log.export(workspaceId, filter, record -> write(json, record));
+                log.export(workspaceId, filter, record -> AuditJson.write(json, record));
                 json.writeEnd();
             }
         }
@@ -93,36 +92,6 @@ public class AuditExportServlet extends HttpServlet {
             out.write(line);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void write(JsonGenerator json, AuditRecordView record) {
-        json.writeStartObject().write("id", record.id());
-        if (record.seq() == null) {
-            json.writeNull("seq");
-        } else {
-            json.write("seq", record.seq());
-        }
-        json.write("occurredAt", record.occurredAt().toString());
-        field(json, "actorType", record.actorType());
-        field(json, "actorId", record.actorId());
-        field(json, "actorName", record.actorName());
-        field(json, "source", record.source());
-        field(json, "action", record.action());
-        field(json, "entityType", record.entityType());
-        field(json, "entityId", record.entityId());
-        field(json, "outcome", record.outcome());
-        field(json, "requestId", record.requestId());
-        field(json, "before", record.beforeJson());
-        field(json, "after", record.afterJson());
-        json.writeEnd();
-    }
-
-    private static void field(JsonGenerator json, String name, String value) {
-        if (value == null) {
-            json.writeNull(name);
-        } else {
-            json.write(name, value);
         }
     }
 }

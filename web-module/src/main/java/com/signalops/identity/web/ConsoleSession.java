@@ -49,6 +49,16 @@ public class ConsoleSession implements Serializable {
         this.month = YearMonth.from(now.atZone(ZoneOffset.UTC));
     }
 
+    /** Whether a user is signed in, within the session's lifetime at {@code now}, and in a workspace (what a download needs). */
+    public boolean isInWorkspace(Instant now) {
+        return isSignedIn() && !isExpired(now) && getWorkspaceId() != null;
+    }
+
+    /** The account's display name changed (the header shows the new one from now on). */
+    void renamed(String displayName) {
+        signedIn = new SignedIn(signedIn.userId(), displayName, signedIn.workspaceId(), signedIn.grants(), signedIn.temporaryAccess());
+    }
+
     /** Whether the account is on the platform staff allowlist (read once, at sign-in: the allowlist changes with a restart). */
     public boolean isPlatformStaff() {
         return platformStaff;
