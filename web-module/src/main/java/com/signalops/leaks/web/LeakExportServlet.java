@@ -51,8 +51,7 @@ public class LeakExportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getUserPrincipal() == null || !session.isSignedIn() || session.isExpired(Instant.now())
-                || session.getWorkspaceId() == null) {
+        if (request.getUserPrincipal() == null || !session.isInWorkspace(Instant.now())) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
