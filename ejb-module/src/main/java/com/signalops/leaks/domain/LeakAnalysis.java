@@ -39,6 +39,8 @@ public final class LeakAnalysis {
     public static final int EVIDENCE_ITEMS = 50;
 
     private static final int DEADLOCK_ATTEMPTS = 5;
+    /** ER_AUTOINC_READ_FAILED. */
+    private static final int AUTO_INCREMENT_READ_FAILED = 1467;
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -66,6 +68,21 @@ public final class LeakAnalysis {
      * transaction is idempotent).
      */
     public RuleOutcome run(Connection connection, LeakRule rule) throws SQLException {
+        return inTransaction(connection, () -> runOnce(connection, rule));
+    }
+
+    /** One idempotent unit of work. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * {@code work} in a local transaction of its own at READ COMMITTED (committed by the work, rolled back on failure),
+     * retried when MariaDB chose it as a deadlock's victim or could not give it an auto-increment value for the same
+     * reason (error 1467 is how InnoDB reports a deadlock met while waiting for a table's AUTO-INC lock).
+     */
+    private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
@@ -73,15 +90,14 @@ public final class LeakAnalysis {
         try {
             for (int attempt = 1;; attempt++) {
                 try {
-                    return runOnce(connection, rule);
-                } catch (SQLTransactionRollbackException e) {
-                    connection.rollback();
-                    if (attempt == DEADLOCK_ATTEMPTS) {
-                        throw e;
-                    }
+                    return work.run();
                 } catch (SQLException | RuntimeException e) {
                     connection.rollback();
-                    throw e;
+                    boolean retryable = e instanceof SQLTransactionRollbackException
+                            || (e instanceof SQLException sql && sql.getErrorCode() == AUTO_INCREMENT_READ_FAILED);
+                    if (!retryable || attempt == DEADLOCK_ATTEMPTS) {
+                        throw e;
+                    }
                 }
             }
         } finally {
@@ -106,12 +122,11 @@ public final class LeakAnalysis {
     /**
      * Records the store's open findings per rule as they stand now as the day of {@code asOf} (UTC) in
      * {@code leak_daily_total}, every rule a row (zeros included, so a day without findings reads as zero and not as a
-     * day without analysis), replacing what an earlier analysis as of that day recorded; one local transaction.
+     * day without analysis), replacing what an earlier analysis as of that day recorded; one local transaction at READ
+     * COMMITTED (no gap locks held against the other stores' partitions), retried as a rule's is.
      */
     public void recordDailyTotals(Connection connection) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
+        inTransaction(connection, () -> {
             Map<String, Object> values = new HashMap<>();
             values.put("workspaceId", workspaceId);
             values.put("storeId", storeId);
@@ -121,17 +136,13 @@ public final class LeakAnalysis {
                     values);
             String rules = Arrays.stream(LeakRule.values()).map(r -> "SELECT '" + r.name() + "' AS rule_code")
                     .collect(Collectors.joining(" UNION ALL "));
-            execute(connection, "INSERT INTO leak_daily_total (workspace_id, store_id, day, rule_code, currency, open_count, open_amount) "
-                    + "SELECT {workspaceId}, {storeId}, {day}, r.rule_code, {currency}, COUNT(f.id), COALESCE(SUM(f.amount), 0) FROM ("
-                    + rules + ") r LEFT JOIN leak_finding f ON f.workspace_id = {workspaceId} AND f.store_id = {storeId} "
+            int recorded = execute(connection, "INSERT INTO leak_daily_total (workspace_id, store_id, day, rule_code, currency, open_count, "
+                    + "open_amount) SELECT {workspaceId}, {storeId}, {day}, r.rule_code, {currency}, COUNT(f.id), COALESCE(SUM(f.amount), 0) "
+                    + "FROM (" + rules + ") r LEFT JOIN leak_finding f ON f.workspace_id = {workspaceId} AND f.store_id = {storeId} "
                     + "AND f.status = 'OPEN' AND f.rule_code = r.rule_code GROUP BY r.rule_code", values);
             connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+            return recorded;
+        });
     }
 
     private int count(Connection connection, Map<String, Object> values) throws SQLException {
