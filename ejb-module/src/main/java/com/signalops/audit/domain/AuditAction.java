@@ -58,7 +58,13 @@ public enum AuditAction {
     /** One execution of a batch job, recorded when it ends (the entity is the execution). */
     JOB_RUN("job.run", "job_execution"),
     /** A data subject request received from Shopify through a compliance webhook and opened with its deadline. */
-    PRIVACY_REQUEST_RECEIVE("privacy-request.receive", "privacy_request");
+    PRIVACY_REQUEST_RECEIVE("privacy-request.receive", "privacy_request"),
+    /** A deletion of a store's, a customer's, a workspace's or a user's data requested, with its deadline (ids and dates only). */
+    DELETION_REQUEST_OPEN("deletion-request.open", "deletion_request"),
+    /** A pending deletion request cancelled within its grace period. */
+    DELETION_REQUEST_CANCEL("deletion-request.cancel", "deletion_request"),
+    /** A deletion request carried out by the data-deletion job: its receipt's counts per table in after. */
+    DELETION_REQUEST_COMPLETE("deletion-request.complete", "deletion_request");
 
     private final String key;
     private final String entityType;

@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
 @NamedQuery(name = "PrivacyRequest.findByWebhook", query = "select p from PrivacyRequest p where p.webhookId = :webhookId")
 public class PrivacyRequest extends TenantOwned {
 
-    /** Where a request stands; acting on it is the privacy issue's work. */
-    public enum Status { OPEN }
+    /** Where a request stands: a redaction is completed by the data-deletion job that carries it out. */
+    public enum Status { OPEN, COMPLETED }
 
     public static final int WEBHOOK_ID_LENGTH = 100;
 

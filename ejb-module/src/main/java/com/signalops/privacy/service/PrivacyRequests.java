@@ -6,6 +6,7 @@ import com.signalops.audit.domain.AuditEntry;
 import com.signalops.audit.domain.AuditOutcome;
 import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.service.AuditTrail;
+import com.signalops.privacy.domain.DeletionOrigin;
 import com.signalops.privacy.domain.PrivacyRequest;
 import com.signalops.privacy.domain.PrivacyRequestKind;
 import com.signalops.tenancy.domain.TenantOwned;
@@ -22,8 +23,9 @@ import java.util.Map;
 
 /**
  * Opens the privacy requests Shopify sends, each audited in the same transaction as a
- * {@code privacy-request.receive} of the actor Shopify. Opening is idempotent per webhook
- * delivery: processing a delivery again finds the request it opened.
+ * {@code privacy-request.receive} of the actor Shopify; a redaction opens its deletion request
+ * with it. Opening is idempotent per webhook delivery: processing a delivery again finds the
+ * request it opened.
  */
 @Stateless
 public class PrivacyRequests {
@@ -33,6 +35,9 @@ public class PrivacyRequests {
 
     @EJB
     private AuditTrail audit;
+
+    @EJB
+    private DeletionRequests deletions;
 
     /**
      * Opens a request of {@code kind} for store {@code storeId} of workspace {@code workspaceId},
@@ -62,6 +67,12 @@ public class PrivacyRequests {
         audit.record(AuditEntry.of(AuditAction.PRIVACY_REQUEST_RECEIVE, AuditOutcome.SUCCESS).in(workspaceId)
                 // the actor is Shopify, on behalf of the store (its id: a shop domain may be longer than an actor id)
                 .by(ActorType.SHOPIFY, storeId).named("Shopify").via(AuditSource.WEBHOOK).on(request.id()).after(after).build());
+        // a redaction is carried out by the data-deletion job, through a deletion request opened with it
+        if (kind == PrivacyRequestKind.SHOP_REDACT) {
+            deletions.openForStore(workspaceId, storeId, DeletionOrigin.SHOP_REDACT, webhookId, receivedAt);
+        } else if (kind == PrivacyRequestKind.CUSTOMER_REDACT && shopifyCustomerId != null) {
+            deletions.openForCustomer(workspaceId, storeId, shopifyCustomerId, shopifyOrderIds, webhookId, receivedAt);
+        }
         return request;
     }
 }

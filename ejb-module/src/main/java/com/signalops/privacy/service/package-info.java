@@ -1,2 +1,2 @@
-/** Opening privacy requests, audited; acting on them is the privacy issue's later work. */
+/** Opening privacy requests and the deletion requests that carry redactions out, audited; the data-deletion job acts on them. */
 package com.signalops.privacy.service;
