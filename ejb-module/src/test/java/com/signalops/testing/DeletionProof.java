@@ -25,6 +25,17 @@ public final class DeletionProof {
             "deletion_receipt", "the receipt of the deletion: ids, dates and counts",
             "privacy_request", "what Shopify asked and when: ids and dates, customer and order ids cleared");
 
+    /**
+     * What stays of a deleted workspace, with why: its ledger, and its audit trail and security events, which are
+     * kept for their retention period and deleted by the audit retention (docs/security.md).
+     */
+    public static final Map<String, String> WORKSPACE_LEDGER = Map.of(
+            "deletion_request", LEDGER.get("deletion_request"),
+            "deletion_receipt", LEDGER.get("deletion_receipt"),
+            "privacy_request", LEDGER.get("privacy_request"),
+            "audit_record", "the audit trail, kept for its retention period; actor names of erased users pseudonymised",
+            "security_event", "security events, kept for the audit retention period; ids and types only");
+
     private DeletionProof() {
     }
 

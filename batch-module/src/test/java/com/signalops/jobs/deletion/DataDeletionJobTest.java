@@ -105,6 +105,23 @@ class DataDeletionJobTest {
     }
 
     @Test
+    void theProofFindsATableAddedWithoutDeletionSupport() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE later_feature (workspace_id BIGINT NOT NULL, store_id BIGINT NOT NULL, shopify_customer_id BIGINT)");
+            try {
+                Set<String> uncovered = new TreeSet<>(DeletionProof.storeTables(connection));
+                uncovered.removeAll(DeletionPlan.ofStore(1, 1).tables());
+                uncovered.removeAll(DeletionProof.LEDGER.keySet());
+                assertEquals(Set.of("later_feature"), uncovered);
+                statement.execute("INSERT INTO later_feature VALUES (1, 1, 5)");
+                assertEquals(Map.of("later_feature", 1L), DeletionProof.rowsOfStore(connection, 1, 1, "-"));
+            } finally {
+                statement.execute("DROP TABLE later_feature");
+            }
+        }
+    }
+
+    @Test
     void aRunKilledPartWayContinuesOnRestartWithExactCountsAndOtherStoresWhole() throws Exception {
         DeletableStore deleted;
         long other;
@@ -208,6 +225,54 @@ class DataDeletionJobTest {
                 + "d.deadline_missed_at IS NULL) FROM deletion_receipt r JOIN deletion_request d ON d.id = r.request_id WHERE d.id = " + nearRequest));
         assertEquals(List.of("0"), rows("SELECT completed_at <= due_at FROM deletion_receipt WHERE request_id = " + lateRequest),
                 "the receipt shows the deadline missed");
+    }
+
+    @Test
+    void aWorkspacesDeletionAfterItsGracePeriodLeavesOnlyItsAuditTrailAndItsLedger() throws Exception {
+        long workspace;
+        List<Long> stores = new ArrayList<>();
+        DeletableStore other;
+        try (Connection connection = connect()) {
+            workspace = DeletableStore.workspace(connection, "Leaving");
+            stores.add(DeletableStore.in(connection, workspace, 200).storeId);
+            stores.add(DeletableStore.in(connection, workspace, 200).storeId);
+            other = DeletableStore.in(connection, DeletableStore.workspace(connection, "Staying"), 200);
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO district (workspace_id, name, created_at) VALUES (" + workspace + ", 'North', UTC_TIMESTAMP(3))");
+                statement.executeUpdate("INSERT INTO membership (workspace_id, user_id, role_id, scope_type, created_at) SELECT " + workspace
+                        + ", MAX(u.id), (SELECT MAX(id) FROM role WHERE workspace_id = " + workspace + "), 'WORKSPACE', UTC_TIMESTAMP(3) FROM app_user u");
+                statement.executeUpdate("INSERT INTO staff_access (workspace_id, staff_user_id, reason, started_at, expires_at) SELECT "
+                        + workspace + ", MAX(id), 'support', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 1 HOUR FROM app_user");
+            }
+        }
+        Map<String, Long> otherBefore = rowsPerTable(other.storeId);
+        Instant confirmed = Instant.now().minus(Duration.ofDays(7)).minusSeconds(60);
+        long request;
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            LocalDateTime at = LocalDateTime.ofInstant(confirmed.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+            statement.executeUpdate("INSERT INTO deletion_request (workspace_id, kind, origin, requested_by, received_at, act_after, due_at, "
+                    + "status) VALUES (" + workspace + ", 'WORKSPACE', 'CONSOLE', '1', '" + at + "', '" + at.plusDays(7) + "', '"
+                    + at.plusDays(37) + "', 'PENDING')", Statement.RETURN_GENERATED_KEYS);
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                keys.next();
+                request = keys.getLong(1);
+            }
+        }
+
+        assertEquals(BatchStatus.COMPLETED, await(operator().start("data-deletion", parameter("chunkSize", "500"))).getBatchStatus());
+
+        try (Connection connection = connect()) {
+            Map<String, Long> left = DeletionProof.rowsOfWorkspace(connection, workspace);
+            left.keySet().removeAll(DeletionProof.WORKSPACE_LEDGER.keySet());
+            assertEquals(Map.of(), left, "rows of the deleted workspace outside its audit trail and ledger");
+            for (long store : stores) {
+                assertEquals(Map.of(), DeletionProof.rowsOfStore(connection, workspace, store, "-"));
+            }
+        }
+        assertEquals(List.of("Deleted workspace " + workspace + "|DELETED"), rows("SELECT CONCAT_WS('|', name, status) FROM workspace WHERE id = "
+                + workspace));
+        assertEquals(2L, receipt(request).get("store"));
+        assertEquals(otherBefore, rowsPerTable(other.storeId), "the other workspace's store lost no row");
     }
 
     /** Opens a deletion request as the webhook handling does, received at {@code receivedAt} and due {@code deadline} later. */
