@@ -100,7 +100,7 @@ public class DataDeletion extends AbstractBatchlet {
             throw e;
         }
         return new OpenDeletion(request.id(), request.workspaceId(), request.kind(), request.storeId(), request.customerId(),
-                request.orderIds(), request.origin(), request.requestedBy(), request.receivedAt(), request.dueAt(), now, true,
+                request.orderIds(), request.userId(), request.origin(), request.requestedBy(), request.receivedAt(), request.dueAt(), now, true,
                 request.missedReported());
     }
 

@@ -16,20 +16,20 @@ import java.util.List;
 import java.util.Optional;
 
 /** An open deletion request as the job reads it, and the plan that carries it out. */
-record OpenDeletion(long id, Long workspaceId, DeletionKind kind, Long storeId, Long customerId, List<Long> orderIds,
+record OpenDeletion(long id, Long workspaceId, DeletionKind kind, Long storeId, Long customerId, List<Long> orderIds, Long userId,
         String origin, String requestedBy, Instant receivedAt, Instant dueAt, Instant startedAt, boolean running,
         boolean missedReported) {
 
-    private static final String COLUMNS = "id, workspace_id, kind, store_id, shopify_customer_id, shopify_order_ids, origin, "
+    private static final String COLUMNS = "id, workspace_id, kind, store_id, shopify_customer_id, shopify_order_ids, user_id, origin, "
             + "requested_by, received_at, due_at, started_at, status, deadline_missed_at";
 
     /**
      * The open request to act on next at {@code asOf}: one already running (a restart continues it)
-     * before pending ones, most urgent deadline first. User erasure is not this job's.
+     * before pending ones, most urgent deadline first.
      */
     static Optional<OpenDeletion> next(Connection connection, Instant asOf) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM deletion_request "
-                + "WHERE status IN ('RUNNING', 'PENDING') AND act_after <= ? AND kind IN ('SHOP', 'CUSTOMER', 'WORKSPACE') "
+                + "WHERE status IN ('RUNNING', 'PENDING') AND act_after <= ? "
                 + "ORDER BY status = 'RUNNING' DESC, due_at, id LIMIT 1")) {
             query.setObject(1, utc(asOf));
             try (ResultSet row = query.executeQuery()) {
@@ -44,6 +44,7 @@ record OpenDeletion(long id, Long workspaceId, DeletionKind kind, Long storeId, 
                 DeletionKind.valueOf(row.getString("kind")), row.getObject("store_id", Long.class),
                 row.getObject("shopify_customer_id", Long.class),
                 orders == null ? List.of() : Arrays.stream(orders.split(",")).map(String::trim).map(Long::valueOf).toList(),
+                row.getObject("user_id", Long.class),
                 row.getString("origin"), row.getString("requested_by"), instant(row.getTimestamp("received_at")),
                 instant(row.getTimestamp("due_at")), instant(row.getTimestamp("started_at")), "RUNNING".equals(row.getString("status")),
                 row.getTimestamp("deadline_missed_at") != null);
@@ -55,7 +56,7 @@ record OpenDeletion(long id, Long workspaceId, DeletionKind kind, Long storeId, 
             case SHOP -> DeletionPlan.ofStore(workspaceId, storeId);
             case CUSTOMER -> DeletionPlan.ofCustomer(workspaceId, storeId, customerId, orderIds);
             case WORKSPACE -> DeletionPlan.ofWorkspace(workspaceId, stores(connection, workspaceId));
-            case USER -> throw new IllegalStateException("a user's erasure is carried out by AccountErasure");
+            case USER -> DeletionPlan.ofUser(userId);
         };
     }
 

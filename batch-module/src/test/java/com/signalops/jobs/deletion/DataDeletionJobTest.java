@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.signalops.audit.domain.ActorType;
+import com.signalops.audit.domain.AuditAction;
+import com.signalops.audit.domain.AuditEntry;
+import com.signalops.audit.domain.AuditOutcome;
+import com.signalops.audit.domain.AuditSource;
+import com.signalops.audit.service.AuditAppend;
 import com.signalops.jobs.history.TestApplicationDatabase;
 import com.signalops.privacy.domain.DeletionPlan;
 import com.signalops.system.service.SchemaMigrator;
@@ -273,6 +279,70 @@ class DataDeletionJobTest {
                 + workspace));
         assertEquals(2L, receipt(request).get("store"));
         assertEquals(otherBefore, rowsPerTable(other.storeId), "the other workspace's store lost no row");
+    }
+
+    @Test
+    void aUsersErasureLeavesTheirAuditRecordsUnderAPseudonymWithTheirDigestsAndNothingElseOfThem() throws Exception {
+        long workspace;
+        long erased;
+        long kept;
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            workspace = DeletableStore.workspace(connection, "Erasure");
+            erased = user(statement, "jane.doe@example.test", "Jane Doe");
+            kept = user(statement, "kept@example.test", "Kept");
+            for (long user : new long[] {erased, kept}) {
+                statement.executeUpdate("INSERT INTO membership (workspace_id, user_id, role_id, scope_type, created_at) VALUES (" + workspace
+                        + ", " + user + ", (SELECT MAX(id) FROM role WHERE workspace_id = " + workspace + "), 'WORKSPACE', UTC_TIMESTAMP(3))");
+                for (int i = 0; i < 3; i++) {
+                    AuditAppend.of(AuditEntry.of(AuditAction.SESSION_SIGN_IN, AuditOutcome.SUCCESS).in(workspace).by(ActorType.USER, user)
+                            .named(user == erased ? "Jane Doe" : "Kept").via(AuditSource.UI).on(user).build(), Instant.now(), null)
+                            .appendTo(connection);
+                }
+            }
+            statement.executeUpdate("INSERT INTO invitation (workspace_id, email, role_id, token_digest, invited_by, created_at, expires_at) "
+                    + "VALUES (" + workspace + ", 'jane.doe@example.test', (SELECT MAX(id) FROM role WHERE workspace_id = " + workspace
+                    + "), SHA2(UUID(), 256), " + kept + ", UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 7 DAY)");
+            statement.executeUpdate("INSERT INTO deletion_request (kind, user_id, origin, requested_by, received_at, act_after, due_at, status) "
+                    + "VALUES ('USER', " + erased + ", 'CONSOLE', '" + erased + "', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), "
+                    + "UTC_TIMESTAMP(3) + INTERVAL 30 DAY, 'PENDING')");
+        }
+        List<String> digests = rows("SELECT content_digest FROM audit_record WHERE actor_id = '" + erased + "' ORDER BY id");
+        List<String> keptBefore = rows("SELECT CONCAT_WS('|', actor_name, content_digest) FROM audit_record WHERE actor_id = '" + kept + "'");
+
+        assertEquals(BatchStatus.COMPLETED, await(operator().start("data-deletion", new java.util.Properties())).getBatchStatus());
+
+        assertEquals(List.of("erased user " + erased), rows("SELECT DISTINCT actor_name FROM audit_record WHERE actor_type = 'USER' "
+                + "AND actor_id = '" + erased + "'"));
+        assertEquals(digests, rows("SELECT content_digest FROM audit_record WHERE actor_id = '" + erased + "' ORDER BY id"),
+                "the records' content, and so their chain, is unchanged");
+        assertEquals(keptBefore, rows("SELECT CONCAT_WS('|', actor_name, content_digest) FROM audit_record WHERE actor_id = '" + kept + "'"));
+        assertEquals(List.of("erased-" + erased + "@erased.invalid|Erased user " + erased + "|null|ERASED"), rows("SELECT CONCAT_WS('|', "
+                + "email, display_name, COALESCE(password_hash, 'null'), status) FROM app_user WHERE id = " + erased));
+        assertEquals(List.of("0|0|1"), rows("SELECT CONCAT_WS('|', (SELECT COUNT(*) FROM membership WHERE user_id = " + erased + "), "
+                + "(SELECT COUNT(*) FROM invitation WHERE email = 'jane.doe@example.test'), (SELECT COUNT(*) FROM membership WHERE user_id = "
+                + kept + "))"));
+        assertEquals(List.of("0"), rows("SELECT COUNT(*) FROM audit_record WHERE actor_name LIKE '%Jane%' OR after_json LIKE '%jane.doe%'"));
+        String request = rows("SELECT id FROM deletion_request WHERE user_id = " + erased).get(0);
+        assertEquals(Map.of("audit_record:pseudonymised", 3L, "invitation", 1L, "membership", 1L, "app_user:anonymised", 1L),
+                receipt(Long.parseLong(request)));
+        // nothing else about a record can be changed, by this account or any other
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            for (String update : List.of("UPDATE audit_record SET actor_name = 'someone else' WHERE actor_id = '" + kept + "'",
+                    "UPDATE audit_record SET action = 'session.sign-out' WHERE actor_id = '" + erased + "'",
+                    "UPDATE audit_record SET actor_name = CONCAT('erased user ', actor_id), outcome = 'FAILED' WHERE actor_id = '" + kept + "'")) {
+                SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> statement.executeUpdate(update));
+                assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+            }
+        }
+    }
+
+    private static long user(Statement statement, String email, String name) throws SQLException {
+        statement.executeUpdate("INSERT INTO app_user (email, display_name, password_hash, status, created_at) VALUES ('" + email + "', '"
+                + name + "', 'hash', 'ACTIVE', UTC_TIMESTAMP(3))", Statement.RETURN_GENERATED_KEYS);
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
     }
 
     /** Opens a deletion request as the webhook handling does, received at {@code receivedAt} and due {@code deadline} later. */

@@ -106,6 +106,24 @@ public final class DeletionPlan {
         return new DeletionPlan(steps);
     }
 
+    /**
+     * The account of SignalOps user {@code userId}: their audit records keep the user's id under the pseudonym
+     * {@code erased user <id>} (the one change V36 allows, outside every record's digest, so the chains still
+     * verify); the invitations addressed to them and their memberships go; the account row stays, as the
+     * anchor of what they did (keys they created, invitations they sent), without email, name or password.
+     */
+    public static DeletionPlan ofUser(long userId) {
+        String user = Long.toString(userId);
+        return new DeletionPlan(List.of(
+                new Step("audit_record:pseudonymised", "UPDATE audit_record SET actor_name = CONCAT('erased user ', actor_id) "
+                        + "WHERE actor_type = 'USER' AND actor_id = ? AND NOT (actor_name <=> CONCAT('erased user ', actor_id)) LIMIT ?", user),
+                new Step("invitation", "DELETE FROM invitation WHERE email = (SELECT u.email FROM app_user u WHERE u.id = ?) LIMIT ?", userId),
+                new Step("membership", "DELETE FROM membership WHERE user_id = ? LIMIT ?", userId),
+                new Step("app_user:anonymised", "UPDATE app_user SET email = CONCAT('erased-', id, '@erased.invalid'), "
+                        + "display_name = CONCAT('Erased user ', id), password_hash = NULL, status = 'ERASED' WHERE id = ? "
+                        + "AND status <> 'ERASED' LIMIT ?", userId)));
+    }
+
     private static List<Step> storeSteps(long workspaceId, long storeId) {
         Object w = workspaceId;
         Object s = storeId;
