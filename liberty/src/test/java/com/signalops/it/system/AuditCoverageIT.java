@@ -160,7 +160,7 @@ class AuditCoverageIT {
             assertEquals(List.of("job.run/SUCCESS"), written, job + " execution " + execution);
             try (Connection connection = SignalOpsSystem.database().connect();
                     PreparedStatement query = connection.prepareStatement("SELECT actor_type, actor_id, source, entity_type, entity_id "
-                            + "FROM audit_record WHERE request_id = ?")) {
+                            + "FROM audit_record WHERE request_id = ? AND action = 'job.run'")) {
                 query.setString(1, "batch-" + execution);
                 try (ResultSet row = query.executeQuery()) {
                     row.next();
@@ -339,7 +339,7 @@ class AuditCoverageIT {
             return new Performed(FacesForm.of(owner, "/privacy.xhtml", "delete").set("delete:name", "Coverage doomed workspace")
                     .press("delete:schedule"), Expected.of("deletion-request.open"));
         });
-        scenarios.put("privacyBacking.cancel(param['request'])", () -> {
+        scenarios.put("privacyBacking.cancel(param['deletion'])", () -> {
             FacesForm requests = FacesForm.of(doomedOwner, "/privacy.xhtml", "requests");
             return new Performed(requests.press(requests.buttonInRow("This whole workspace", "cancel")), Expected.of("deletion-request.cancel"));
         });
