@@ -61,8 +61,9 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         // every job runs during the tests, so that the audit coverage test sees each one's record
         environment.put("SIGNALOPS_SCHEDULE_AUDIT_CHAIN_VERIFY", "20 * * * * *");
         environment.put("SIGNALOPS_SCHEDULE_CREDENTIAL_REKEY", "40 * * * * *");
-        // deletion requests are acted on within seconds, so that a test sees a webhook's deletion end in its receipt
-        environment.put("SIGNALOPS_SCHEDULE_DATA_DELETION", "*/10 * * * * *");
+        // deletion requests are acted on every minute (a trigger is claimed per minute), so that a test sees a webhook's
+        // deletion end in its receipt
+        environment.put("SIGNALOPS_SCHEDULE_DATA_DELETION", "0 * * * * *");
         // the hourly nightly analysis would re-analyse the tests' stores as of now whenever a run crosses minute 30; the
         // tests start their analyses themselves (a killed one is still restarted when the server comes back)
         environment.put("SIGNALOPS_SCHEDULE_REVENUE_LEAK_ANALYSIS", "off");

@@ -339,7 +339,7 @@ class AuditCoverageIT {
             return new Performed(FacesForm.of(owner, "/privacy.xhtml", "delete").set("delete:name", "Coverage doomed workspace")
                     .press("delete:schedule"), Expected.of("deletion-request.open"));
         });
-        scenarios.put("privacyBacking.cancel(param['deletion'])", () -> {
+        scenarios.put("privacyBacking.cancel(deletion.id())", () -> {
             FacesForm requests = FacesForm.of(doomedOwner, "/privacy.xhtml", "requests");
             return new Performed(requests.press(requests.buttonInRow("This whole workspace", "cancel")), Expected.of("deletion-request.cancel"));
         });

@@ -174,10 +174,10 @@ class ShopifyWebhookIT {
                 + "\",\"phone\":\"555-625-1199\"},\"orders_to_redact\":[299938,280263,220458]}").getBytes(StandardCharsets.UTF_8);
         assertEquals(200, post(id, "customers/redact", shop, body, WebhookSignature.sign(SignalOpsSystem.SHOPIFY_SECRET, body))
                 .statusCode());
-        // the data-deletion job (every 10 s in the tests) carries the redaction out: the request is completed, its ids cleared
+        // the data-deletion job (every minute in the tests) carries the redaction out: the request is completed, its ids cleared
         String completed = "SELECT workspace_id, store_id, kind, shopify_customer_id, shopify_order_ids, received_at, due_at, status, id "
                 + "FROM privacy_request WHERE webhook_id = ? AND status = 'COMPLETED'";
-        awaitRow(completed, id, Duration.ofSeconds(60));
+        awaitRow(completed, id, Duration.ofSeconds(150));
         try (Connection connection = SignalOpsSystem.database().connect(); PreparedStatement query = connection.prepareStatement(completed)) {
             query.setString(1, id);
             try (ResultSet row = query.executeQuery()) {

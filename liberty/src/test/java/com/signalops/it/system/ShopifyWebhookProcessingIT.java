@@ -132,8 +132,8 @@ class ShopifyWebhookProcessingIT {
         assertEquals(200, deliver("app/uninstalled", ("{\"id\":548380009,\"name\":\"Super Toys\",\"myshopify_domain\":\"" + shop + "\"}")
                 .getBytes(StandardCharsets.UTF_8)).statusCode());
 
-        // the data-deletion job (every 10 s in the tests) deletes the store's data, the store last, and writes the receipt
-        List<String> receipt = awaitWithin(Duration.ofSeconds(60), "SELECT CONCAT_WS('|', r.kind, r.origin, "
+        // the data-deletion job (every minute in the tests) deletes the store's data, the store last, and writes the receipt
+        List<String> receipt = awaitWithin(Duration.ofSeconds(150), "SELECT CONCAT_WS('|', r.kind, r.origin, "
                 + "TIMESTAMPDIFF(HOUR, r.received_at, r.due_at), r.completed_at <= r.due_at, JSON_VALUE(r.rows_removed, '$.commerce_order'), "
                 + "JSON_VALUE(r.rows_removed, '$.commerce_line_item'), JSON_VALUE(r.rows_removed, '$.store_connection'), "
                 + "JSON_VALUE(r.rows_removed, '$.store')) FROM deletion_receipt r WHERE r.store_id = ?");
