@@ -3,6 +3,8 @@ package com.signalops.jobs.deletion;
 import static com.signalops.jobs.deletion.DeletionCompletion.update;
 import static com.signalops.jobs.deletion.OpenDeletion.utc;
 
+import com.signalops.commerce.service.ImportFolder;
+import com.signalops.privacy.domain.DeletionPlan;
 import com.signalops.shared.ApplicationDatabase;
 import com.signalops.shared.RequestIds;
 import jakarta.batch.api.AbstractBatchlet;
@@ -16,6 +18,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -42,6 +46,9 @@ public class DataDeletion extends AbstractBatchlet {
     private JobContext job;
 
     @Inject
+    private ImportFolder importFolder;
+
+    @Inject
     @BatchProperty
     private String asOf;
 
@@ -65,6 +72,7 @@ public class DataDeletion extends AbstractBatchlet {
                 if (request == null) {
                     continue;
                 }
+                deleteImportFiles(connection, request);
                 if (!request.plan(connection).run(connection, request.id(), chunk, () -> stopped)) {
                     return BatchStatus.STOPPED.name();
                 }
@@ -113,6 +121,36 @@ public class DataDeletion extends AbstractBatchlet {
                 return rows.next();
             }
         }
+    }
+
+    /**
+     * The import files of a store's (or workspace's) imports go before their rows: a restart still finds the imports
+     * whose files are left. Counted as {@code import_file}.
+     */
+    private void deleteImportFiles(Connection connection, OpenDeletion request) throws SQLException {
+        int files = 0;
+        switch (request.kind()) {
+            case SHOP -> {
+                List<Long> imports = new ArrayList<>();
+                try (var query = connection.prepareStatement("SELECT id FROM store_import WHERE workspace_id = ? AND store_id = ?")) {
+                    query.setLong(1, request.workspaceId());
+                    query.setLong(2, request.storeId());
+                    try (var rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            imports.add(rows.getLong(1));
+                        }
+                    }
+                }
+                for (long importId : imports) {
+                    files += importFolder.deleteImport(request.workspaceId(), importId);
+                }
+            }
+            case WORKSPACE -> files = importFolder.deleteWorkspace(request.workspaceId());
+            default -> {
+                // a customer's lines in import files go with the files' own retention; a user has none
+            }
+        }
+        DeletionPlan.counted(connection, request.id(), "import_file", files);
     }
 
     @Override

@@ -85,6 +85,8 @@ class DataDeletionJobTest {
         }
         Map<String, Long> before = rowsPerTable(deleted.storeId);
         Map<String, String> othersBefore = rowsOfOthers(deleted.storeId);
+        java.nio.file.Path importFile = importFile(deleted);
+        java.nio.file.Path otherImportFile = importFile(DeletableStore.of(deleted.workspaceId, others.get(0)));
         long request = request(deleted, "SHOP", "APP_UNINSTALLED", Instant.now().minus(Duration.ofHours(1)), Duration.ofHours(48));
 
         JobExecution run = await(operator().start("data-deletion", parameter("chunkSize", "100")));
@@ -104,6 +106,9 @@ class DataDeletionJobTest {
             assertEquals(table.getValue(), receipt.get(table.getKey()), "receipt count of " + table.getKey());
         }
         assertEquals(1L, receipt.get("store"));
+        assertEquals(1L, receipt.get("import_file"), "the import's file, which may hold customers' data, is deleted");
+        assertFalse(java.nio.file.Files.exists(importFile.getParent()));
+        assertTrue(java.nio.file.Files.exists(otherImportFile), "the other store's import file stays");
         assertEquals(List.of("COMPLETED"), rows("SELECT status FROM deletion_request WHERE id = " + request));
         assertEquals(List.of("COMPLETED"), rows("SELECT status FROM privacy_request WHERE store_id = " + deleted.storeId));
         assertEquals(List.of("1"), rows("SELECT COUNT(*) FROM audit_record WHERE action = 'deletion-request.complete' AND entity_id = '"
@@ -343,6 +348,16 @@ class DataDeletionJobTest {
             keys.next();
             return keys.getLong(1);
         }
+    }
+
+    /** A file of the store's import where the import folder keeps it (the batch tests' folder, target/imports). */
+    private static java.nio.file.Path importFile(DeletableStore store) throws Exception {
+        String importId = rows("SELECT MAX(id) FROM store_import WHERE store_id = " + store.storeId).get(0);
+        java.nio.file.Path file = new com.signalops.commerce.service.ImportFolder(java.nio.file.Path.of("target", "imports"))
+                .file(store.workspaceId, Long.parseLong(importId), com.signalops.commerce.domain.ImportResource.ORDERS);
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, "{\"id\":\"gid://shopify/Order/1\",\"email\":\"buyer1@example.com\"}\n");
+        return file;
     }
 
     /** Opens a deletion request as the webhook handling does, received at {@code receivedAt} and due {@code deadline} later. */

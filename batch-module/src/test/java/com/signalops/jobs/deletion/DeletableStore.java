@@ -28,6 +28,11 @@ final class DeletableStore {
         this.shopDomain = shopDomain;
     }
 
+    /** Store {@code storeId} of workspace {@code workspaceId}, as made by {@link #in}. */
+    static DeletableStore of(long workspaceId, long storeId) {
+        return new DeletableStore(workspaceId, storeId, null);
+    }
+
     /** A new workspace with a role and a user, for {@link #in}. */
     static long workspace(Connection connection, String name) throws SQLException {
         long workspaceId = CommerceRows.newWorkspace(connection, name);

@@ -112,6 +112,37 @@ public class ImportFolder {
         }
     }
 
+    /**
+     * Deletes every file of import {@code importId} of workspace {@code workspaceId} (the import's data is being
+     * deleted) and its folder; answers how many files it deleted (none when they are gone already).
+     */
+    public int deleteImport(long workspaceId, long importId) {
+        return deleteTree(root.resolve(Long.toString(workspaceId)).resolve(Long.toString(importId)));
+    }
+
+    /** Deletes every import file of workspace {@code workspaceId} and its folder; answers how many files it deleted. */
+    public int deleteWorkspace(long workspaceId) {
+        return deleteTree(root.resolve(Long.toString(workspaceId)));
+    }
+
+    private static int deleteTree(Path top) {
+        if (!Files.isDirectory(top)) {
+            return 0;
+        }
+        int files = 0;
+        try (java.util.stream.Stream<Path> paths = Files.walk(top)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (Files.isRegularFile(path)) {
+                    files++;
+                }
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Import files cannot be deleted", e);
+        }
+        return files;
+    }
+
     private static Path folder(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             Files.createDirectories(folder);

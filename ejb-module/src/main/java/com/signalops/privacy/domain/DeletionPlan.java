@@ -192,6 +192,19 @@ public final class DeletionPlan {
         return true;
     }
 
+    /** Adds {@code removed} rows (or files) of {@code label} to request {@code requestId}'s progress and commits. */
+    public static void counted(Connection connection, long requestId, String label, long removed) throws SQLException {
+        if (removed > 0) {
+            try (PreparedStatement progress = connection.prepareStatement(PROGRESS)) {
+                progress.setLong(1, requestId);
+                progress.setString(2, label);
+                progress.setLong(3, removed);
+                progress.executeUpdate();
+            }
+        }
+        connection.commit();
+    }
+
     private static int chunk(Connection connection, long requestId, Step step, int chunkSize) throws SQLException {
         try {
             int removed;
@@ -203,15 +216,7 @@ public final class DeletionPlan {
                 statement.setInt(i, chunkSize);
                 removed = statement.executeUpdate();
             }
-            if (removed > 0) {
-                try (PreparedStatement progress = connection.prepareStatement(PROGRESS)) {
-                    progress.setLong(1, requestId);
-                    progress.setString(2, step.label());
-                    progress.setLong(3, removed);
-                    progress.executeUpdate();
-                }
-            }
-            connection.commit();
+            counted(connection, requestId, step.label(), removed);
             return removed;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
