@@ -8,7 +8,6 @@ import com.signalops.integration.domain.CredentialVault;
 import com.signalops.integration.domain.VaultTestKeys;
 import com.signalops.jobs.history.TestApplicationDatabase;
 import com.signalops.privacy.domain.DeletionPlan;
-import com.signalops.system.service.SchemaMigrator;
 import com.signalops.testing.EmbeddedMariaDb;
 import com.signalops.testing.LeakStoreGenerator;
 import jakarta.batch.runtime.BatchRuntime;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.flywaydb.core.Flyway;
 
 /**
  * bench/deletion: two generated stores of {@code bench.orders} orders each in an embedded MariaDB; one deleted by the
@@ -52,10 +50,7 @@ public final class DeletionBench {
         int port = Integer.getInteger("bench.db.port", 3398);
         EmbeddedMariaDb mariaDb = EmbeddedMariaDb.start("bench-deletion", port);
         try {
-            mariaDb.recreateDatabase(DATABASE, DATABASE, PASSWORD);
-            String url = mariaDb.jdbcUrl(DATABASE);
-            Flyway.configure().dataSource(url, DATABASE, PASSWORD).locations("classpath:db/migration")
-                    .placeholders(SchemaMigrator.placeholders(EmbeddedMariaDb.retentionUser(DATABASE))).load().migrate();
+            String url = mariaDb.recreateMigrated(DATABASE, PASSWORD);
             TestApplicationDatabase.use(url, DATABASE, PASSWORD);
             try (Connection connection = DriverManager.getConnection(url, DATABASE, PASSWORD)) {
                 long workspace = insert(connection, "INSERT INTO workspace (name, status, created_at) VALUES ('Bench', 'ACTIVE', NOW(3))");

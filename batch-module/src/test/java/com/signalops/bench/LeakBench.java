@@ -2,7 +2,6 @@ package com.signalops.bench;
 
 import com.signalops.jobs.history.TestApplicationDatabase;
 import com.signalops.leaks.domain.LeakRule;
-import com.signalops.system.service.SchemaMigrator;
 import com.signalops.testing.EmbeddedMariaDb;
 import com.signalops.testing.HeapPeak;
 import com.signalops.testing.LeakStoreGenerator;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.flywaydb.core.Flyway;
 
 /**
  * bench/leaks: a generated store of {@code bench.orders} orders (about 2.5 line items each, 2,000 variants, leaks of
@@ -45,10 +43,7 @@ public final class LeakBench {
         int port = Integer.getInteger("bench.db.port", 3397);
         EmbeddedMariaDb mariaDb = EmbeddedMariaDb.start("bench-leaks", port);
         try {
-            mariaDb.recreateDatabase(DATABASE, DATABASE, PASSWORD);
-            String url = mariaDb.jdbcUrl(DATABASE);
-            Flyway.configure().dataSource(url, DATABASE, PASSWORD).locations("classpath:db/migration")
-                    .placeholders(SchemaMigrator.placeholders(EmbeddedMariaDb.retentionUser(DATABASE))).load().migrate();
+            String url = mariaDb.recreateMigrated(DATABASE, PASSWORD);
             TestApplicationDatabase.use(url, DATABASE, PASSWORD);
             try (Connection connection = DriverManager.getConnection(url, DATABASE, PASSWORD)) {
                 long workspace = insert(connection, "INSERT INTO workspace (name, status, created_at) VALUES ('Bench', 'ACTIVE', NOW(3))");

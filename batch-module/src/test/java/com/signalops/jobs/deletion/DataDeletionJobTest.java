@@ -15,7 +15,6 @@ import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.service.AuditAppend;
 import com.signalops.jobs.history.TestApplicationDatabase;
 import com.signalops.privacy.domain.DeletionPlan;
-import com.signalops.system.service.SchemaMigrator;
 import com.signalops.testing.DeletionProof;
 import com.signalops.testing.EmbeddedMariaDb;
 import jakarta.batch.runtime.BatchStatus;
@@ -37,7 +36,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,9 +55,7 @@ class DataDeletionJobTest {
     @BeforeAll
     static void startDatabase() throws SQLException {
         mariaDb = EmbeddedMariaDb.start("test", Integer.getInteger("signalops.test.db.port", 3316));
-        mariaDb.recreateDatabase(DATABASE, DATABASE, PASSWORD);
-        Flyway.configure().dataSource(mariaDb.jdbcUrl(DATABASE), DATABASE, PASSWORD).locations("classpath:db/migration")
-                .placeholders(SchemaMigrator.placeholders(EmbeddedMariaDb.retentionUser(DATABASE))).load().migrate();
+        mariaDb.recreateMigrated(DATABASE, PASSWORD);
     }
 
     @AfterAll
