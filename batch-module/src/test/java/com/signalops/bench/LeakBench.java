@@ -5,7 +5,6 @@ import com.signalops.leaks.domain.FindingSearch;
 import com.signalops.leaks.domain.FindingSort;
 import com.signalops.leaks.domain.FindingStatus;
 import com.signalops.leaks.domain.LeakRule;
-import com.signalops.system.service.SchemaMigrator;
 import com.signalops.testing.EmbeddedMariaDb;
 import com.signalops.testing.HeapPeak;
 import com.signalops.testing.LeakStoreGenerator;
@@ -53,10 +52,7 @@ public final class LeakBench {
         int port = Integer.getInteger("bench.db.port", 3397);
         EmbeddedMariaDb mariaDb = EmbeddedMariaDb.start("bench-leaks", port);
         try {
-            mariaDb.recreateDatabase(DATABASE, DATABASE, PASSWORD);
-            String url = mariaDb.jdbcUrl(DATABASE);
-            Flyway.configure().dataSource(url, DATABASE, PASSWORD).locations("classpath:db/migration")
-                    .placeholders(SchemaMigrator.placeholders(EmbeddedMariaDb.retentionUser(DATABASE))).load().migrate();
+            String url = mariaDb.recreateMigrated(DATABASE, PASSWORD);
             TestApplicationDatabase.use(url, DATABASE, PASSWORD);
             try (Connection connection = DriverManager.getConnection(url, DATABASE, PASSWORD)) {
                 long workspace = insert(connection, "INSERT INTO workspace (name, status, created_at) VALUES ('Bench', 'ACTIVE', NOW(3))");

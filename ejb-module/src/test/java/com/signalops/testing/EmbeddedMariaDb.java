@@ -165,6 +165,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates {@code database} empty with its user of the same name (as {@link #recreateDatabase}) and migrates it to
+     * the application's schema; answers its JDBC URL.
+     */
+    public String recreateMigrated(String database, String password) throws SQLException {
+        recreateDatabase(database, database, password);
+        String url = jdbcUrl(database);
+        org.flywaydb.core.Flyway.configure().dataSource(url, database, password).locations("classpath:db/migration")
+                .placeholders(com.signalops.system.service.SchemaMigrator.placeholders(retentionUser(database))).load().migrate();
+        return url;
+    }
+
     /** Creates {@code database} when it does not exist yet, and (re)sets its user's password. */
     public void ensureDatabase(String database, String user, String password) throws SQLException {
         try (Connection connection = rootConnection(""); Statement statement = connection.createStatement()) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.signalops.jobs.history.TestApplicationDatabase;
-import com.signalops.system.service.SchemaMigrator;
 import com.signalops.testing.CommerceRows;
 import com.signalops.testing.EmbeddedMariaDb;
 import jakarta.batch.runtime.BatchStatus;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,9 +44,7 @@ class RevenueLeakAnalysisJobTest {
     @BeforeAll
     static void startDatabase() throws SQLException {
         mariaDb = EmbeddedMariaDb.start("test", Integer.getInteger("signalops.test.db.port", 3316));
-        mariaDb.recreateDatabase(DATABASE, DATABASE, PASSWORD);
-        Flyway.configure().dataSource(mariaDb.jdbcUrl(DATABASE), DATABASE, PASSWORD).locations("classpath:db/migration")
-                .placeholders(SchemaMigrator.placeholders(EmbeddedMariaDb.retentionUser(DATABASE))).load().migrate();
+        mariaDb.recreateMigrated(DATABASE, PASSWORD);
     }
 
     @AfterAll

@@ -77,7 +77,13 @@ public enum AuditAction {
     /** A user corrected their own profile (rectification; the display name before and after). */
     USER_UPDATE_PROFILE("user.update-profile", "user"),
     /** A user downloaded their own data (profile, memberships, audit records) as JSON. */
-    ACCOUNT_DATA_DOWNLOAD("account-data.download", "user");
+    ACCOUNT_DATA_DOWNLOAD("account-data.download", "user"),
+    /** A deletion of a store's, a customer's, a workspace's or a user's data requested, with its deadline (ids and dates only). */
+    DELETION_REQUEST_OPEN("deletion-request.open", "deletion_request"),
+    /** A pending deletion request cancelled within its grace period. */
+    DELETION_REQUEST_CANCEL("deletion-request.cancel", "deletion_request"),
+    /** A deletion request carried out by the data-deletion job: its receipt's counts per table in after. */
+    DELETION_REQUEST_COMPLETE("deletion-request.complete", "deletion_request");
 
     private final String key;
     private final String entityType;

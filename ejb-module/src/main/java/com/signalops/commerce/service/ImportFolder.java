@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -115,21 +113,34 @@ public class ImportFolder {
     }
 
     /**
-     * Deletes every file of import {@code importId} and its folder (the retention sweep, once the import's files have
-     * passed their period); nothing to do when they are gone already.
+     * Deletes every file of import {@code importId} of workspace {@code workspaceId} (the import's data is being
+     * deleted) and its folder; answers how many files it deleted (none when they are gone already).
      */
-    public void deleteImport(long workspaceId, long importId) {
-        Path folder = root.resolve(Long.toString(workspaceId)).resolve(Long.toString(importId));
-        if (!Files.isDirectory(folder)) {
-            return;
+    public int deleteImport(long workspaceId, long importId) {
+        return deleteTree(root.resolve(Long.toString(workspaceId)).resolve(Long.toString(importId)));
+    }
+
+    /** Deletes every import file of workspace {@code workspaceId} and its folder; answers how many files it deleted. */
+    public int deleteWorkspace(long workspaceId) {
+        return deleteTree(root.resolve(Long.toString(workspaceId)));
+    }
+
+    private static int deleteTree(Path top) {
+        if (!Files.isDirectory(top)) {
+            return 0;
         }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path path : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
+        int files = 0;
+        try (java.util.stream.Stream<Path> paths = Files.walk(top)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (Files.isRegularFile(path)) {
+                    files++;
+                }
+                Files.delete(path);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("The files of an import cannot be deleted", e);
+            throw new UncheckedIOException("Import files cannot be deleted", e);
         }
+        return files;
     }
 
     private static Path folder(Path folder) throws IOException {

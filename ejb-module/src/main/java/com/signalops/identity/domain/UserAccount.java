@@ -25,7 +25,7 @@ public class UserAccount {
     public static final int NAME_LENGTH = 120;
 
     /** Whether the account may sign in. */
-    public enum Status { INVITED, ACTIVE, DISABLED }
+    public enum Status { INVITED, ACTIVE, DISABLED, ERASED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

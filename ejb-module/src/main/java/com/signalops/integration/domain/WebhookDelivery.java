@@ -7,6 +7,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One verified Shopify webhook delivery in the inbox ({@code webhook_inbox}), from its receipt to
@@ -160,6 +161,11 @@ public class WebhookDelivery {
 
     public Instant receivedAt() {
         return receivedAt;
+    }
+
+    /** When Shopify says the event happened (X-Shopify-Triggered-At), if it said. */
+    public Optional<Instant> triggeredAt() {
+        return Optional.ofNullable(triggeredAt);
     }
 
     /** The raw body as Shopify signed it. */

@@ -10,7 +10,9 @@ import com.signalops.integration.domain.ComplianceRequestIds;
 import com.signalops.integration.domain.ConnectionActor;
 import com.signalops.integration.domain.ShopifyTopic;
 import com.signalops.integration.domain.WebhookDelivery;
+import com.signalops.privacy.domain.DeletionOrigin;
 import com.signalops.privacy.domain.PrivacyRequestKind;
+import com.signalops.privacy.service.DeletionRequests;
 import com.signalops.privacy.service.PrivacyRequests;
 import com.signalops.tenancy.domain.TenantOwned;
 import jakarta.ejb.EJB;
@@ -36,7 +38,8 @@ import java.util.logging.Logger;
 /**
  * Processes one inbox delivery per call, each in its own transaction: the delivery is locked, so
  * that two servers never process it twice, and settled in the same transaction as its effects.
- * Compliance topics open privacy requests; app/uninstalled disconnects the store; the data topics
+ * Compliance topics open privacy requests; app/uninstalled disconnects the store and opens the
+ * deletion of its data, due 48 hours after the event; the data topics
  * change the store's commerce tables through {@link CommerceWebhookChanges}, on the transaction's
  * own connection, while the store is connected (a delivery for a disconnected store is ignored:
  * its data is due for deletion).
@@ -58,6 +61,9 @@ public class WebhookHandling {
 
     @EJB
     private StoreConnectionService connections;
+
+    @EJB
+    private DeletionRequests deletions;
 
     @Inject
     private EmailHashKey emailHashKey;
@@ -103,6 +109,10 @@ public class WebhookHandling {
         }
         if (topic == ShopifyTopic.APP_UNINSTALLED) {
             connections.disconnect(delivery.workspaceId(), delivery.storeId(), ConnectionActor.shopifyWebhook(delivery.shopDomain()));
+            // the store's data must be gone within 48 hours of the uninstall, counted from when Shopify says it happened
+            Instant uninstalledAt = delivery.triggeredAt().filter(t -> t.isBefore(delivery.receivedAt())).orElse(delivery.receivedAt());
+            deletions.openForStore(delivery.workspaceId(), delivery.storeId(), DeletionOrigin.APP_UNINSTALLED, delivery.webhookId(),
+                    uninstalledAt);
             delivery.processed(now());
             return;
         }

@@ -24,8 +24,11 @@ import java.util.stream.Collectors;
 @NamedQuery(name = "PrivacyRequest.findByWebhook", query = "select p from PrivacyRequest p where p.webhookId = :webhookId")
 public class PrivacyRequest extends TenantOwned {
 
-    /** Where a request stands: open, or (a customer data request) its export ready for the merchant. */
-    public enum Status { OPEN, READY }
+    /**
+     * Where a request stands: open; a customer data request's export ready for the merchant; a redaction completed by
+     * the data-deletion job that carries it out.
+     */
+    public enum Status { OPEN, READY, COMPLETED }
 
     public static final int WEBHOOK_ID_LENGTH = 100;
 

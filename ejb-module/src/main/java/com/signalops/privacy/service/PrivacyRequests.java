@@ -6,6 +6,7 @@ import com.signalops.audit.domain.AuditEntry;
 import com.signalops.audit.domain.AuditOutcome;
 import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.service.AuditTrail;
+import com.signalops.privacy.domain.DeletionOrigin;
 import com.signalops.privacy.domain.PrivacyRequest;
 import com.signalops.privacy.domain.PrivacyRequestKind;
 import com.signalops.tenancy.domain.TenantOwned;
@@ -24,7 +25,7 @@ import java.util.Map;
  * Opens the privacy requests Shopify sends, each audited in the same transaction as a
  * {@code privacy-request.receive} of the actor Shopify. Opening is idempotent per webhook
  * delivery: processing a delivery again finds the request it opened. A customer data request
- * opens the export that answers it, in the same transaction.
+ * opens the export that answers it, and a redaction its deletion request, in the same transaction.
  */
 @Stateless
 public class PrivacyRequests {
@@ -37,6 +38,9 @@ public class PrivacyRequests {
 
     @EJB
     private DataExports exports;
+
+    @EJB
+    private DeletionRequests deletions;
 
     /**
      * Opens a request of {@code kind} for store {@code storeId} of workspace {@code workspaceId},
@@ -69,6 +73,12 @@ public class PrivacyRequests {
         if (kind == PrivacyRequestKind.CUSTOMER_DATA_REQUEST) {
             // answered by an export the export processor starts within seconds
             exports.openForRequest(request);
+        }
+        // a redaction is carried out by the data-deletion job, through a deletion request opened with it
+        if (kind == PrivacyRequestKind.SHOP_REDACT) {
+            deletions.openForStore(workspaceId, storeId, DeletionOrigin.SHOP_REDACT, webhookId, receivedAt);
+        } else if (kind == PrivacyRequestKind.CUSTOMER_REDACT && shopifyCustomerId != null) {
+            deletions.openForCustomer(workspaceId, storeId, shopifyCustomerId, shopifyOrderIds, webhookId, receivedAt);
         }
         return request;
     }

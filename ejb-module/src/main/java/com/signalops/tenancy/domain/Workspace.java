@@ -17,8 +17,11 @@ public class Workspace {
 
     public static final int NAME_LENGTH = 120;
 
-    /** Whether the workspace may be used. */
-    public enum Status { ACTIVE, DELETION_SCHEDULED }
+    /**
+     * Whether the workspace may be used: a workspace whose deletion is scheduled still may, until
+     * its grace period ends; a deleted one keeps only its id, under a placeholder name.
+     */
+    public enum Status { ACTIVE, DELETION_SCHEDULED, DELETED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,6 +47,16 @@ public class Workspace {
 
     public void rename(String newName) {
         this.name = Names.require(newName, NAME_LENGTH, "workspace name");
+    }
+
+    /** Its deletion was confirmed: it runs on until the grace period ends, unless cancelled. */
+    public void scheduleDeletion() {
+        this.status = Status.DELETION_SCHEDULED.name();
+    }
+
+    /** Its scheduled deletion was cancelled. */
+    public void cancelDeletion() {
+        this.status = Status.ACTIVE.name();
     }
 
     public Long id() {

@@ -205,6 +205,11 @@ class WebhookHandlingTest {
         assertEquals(Duration.ofHours(48), Duration.between(((Timestamp) connection[2]).toInstant(), ((Timestamp) connection[3]).toInstant()));
         assertTrue(AuditRows.records(db, shop.workspaceId()).stream().anyMatch(r -> r.startsWith("store.disconnect ")
                 && r.endsWith(" SUCCESS by " + shop.domain())), AuditRows.records(db, shop.workspaceId()).toString());
+        // the deletion of the store's data is opened with it, due 48 hours after the event
+        Object[] deletion = row(shop, "SELECT kind, origin, status, TIMESTAMPDIFF(HOUR, received_at, due_at) FROM deletion_request "
+                + "WHERE workspace_id = ? AND store_id = ?");
+        assertEquals(List.of("SHOP", "APP_UNINSTALLED", "PENDING", 48L), List.of(deletion[0], deletion[1], deletion[2],
+                ((Number) deletion[3]).longValue()));
 
         deliver(shop, ShopifyTopic.ORDERS_CREATE, WebhookSamples.ORDERS_CREATE.bytes());
         deliver(shop, ShopifyTopic.APP_UNINSTALLED, WebhookSamples.APP_UNINSTALLED.bytes());

@@ -65,6 +65,9 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         // tests' rows, whose times may lie anywhere
         environment.put("SIGNALOPS_SCHEDULE_RETENTION_SWEEP", "50 * * * * *");
         environment.put("SIGNALOPS_RETENTION_DRY_RUN", "true");
+        // deletion requests are acted on every minute (a trigger is claimed per minute), so that a test sees a webhook's
+        // deletion end in its receipt
+        environment.put("SIGNALOPS_SCHEDULE_DATA_DELETION", "0 * * * * *");
         // the hourly nightly analysis would re-analyse the tests' stores as of now whenever a run crosses minute 30; the
         // tests start their analyses themselves (a killed one is still restarted when the server comes back)
         environment.put("SIGNALOPS_SCHEDULE_REVENUE_LEAK_ANALYSIS", "off");

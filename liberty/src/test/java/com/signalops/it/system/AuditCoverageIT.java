@@ -173,6 +173,8 @@ class AuditCoverageIT {
                         + "'retention.sweep' AND (entity_id IS NULL OR entity_id = '" + workspace + "')"), written.toString());
                 written.removeIf("retention.sweep/SUCCESS"::equals);
             }
+            // a data-deletion run also records each deletion it completes, under its own action
+            written.removeIf(record -> job.equals("data-deletion") && record.equals("deletion-request.complete/SUCCESS"));
             assertEquals(List.of("job.run/SUCCESS"), written, job + " execution " + execution);
             try (Connection connection = SignalOpsSystem.database().connect();
                     PreparedStatement query = connection.prepareStatement("SELECT actor_type, actor_id, source, entity_type, entity_id "
@@ -364,6 +366,22 @@ class AuditCoverageIT {
             return new Performed(FacesForm.of(leaver, "/index.xhtml", "account").press("account:signout"), Expected.of("session.sign-out"));
         });
 
+        scenarios.put("privacyBacking.deleteWorkspace", () -> {
+            ConsoleClient owner = doomedWorkspaceOwner();
+            return new Performed(FacesForm.of(owner, "/privacy.xhtml", "delete").set("delete:name", "Coverage doomed workspace")
+                    .press("delete:schedule"), Expected.of("deletion-request.open"));
+        });
+        scenarios.put("privacyBacking.cancel(deletion.id())", () -> {
+            FacesForm requests = FacesForm.of(doomedOwner, "/privacy.xhtml", "requests");
+            return new Performed(requests.press(requests.buttonInRow("This whole workspace", "cancel")), Expected.of("deletion-request.cancel"));
+        });
+        scenarios.put("accountErasureBacking.erase", () -> {
+            TestAccounts.create("coverage.erased@example.com", "Coverage Erased", PASSWORD, "rep");
+            ConsoleClient erased = ConsoleClient.signedIn("coverage.erased@example.com", PASSWORD);
+            return new Performed(FacesForm.of(erased, "/account/erasure.xhtml", "erasure").set("erasure:email", "coverage.erased@example.com")
+                    .press("erasure:erase"), Expected.of("deletion-request.open"));
+        });
+
         scenarios.put("staffAccessBacking.begin", () -> {
             TestAccounts.create(SignalOpsSystem.COVERAGE_STAFF_EMAIL, "Coverage Staff", PASSWORD);
             return beginStaffAccess();
@@ -459,6 +477,17 @@ class AuditCoverageIT {
             }
             insert.executeBatch();
         }
+    }
+
+    private static ConsoleClient doomedOwner;
+
+    /** The admin of a workspace of its own, whose deletion the privacy page's scenarios schedule and cancel. */
+    private static ConsoleClient doomedWorkspaceOwner() throws SQLException {
+        long doomed = TestTenants.workspace("Coverage doomed workspace");
+        long owner = TestAccounts.create("coverage.doomed@example.com", "Coverage Doomed", PASSWORD);
+        TestTenants.membership(doomed, owner, "admin", "WORKSPACE", null);
+        doomedOwner = ConsoleClient.signedIn("coverage.doomed@example.com", PASSWORD);
+        return doomedOwner;
     }
 
     /** One scenario per state-changing REST method, keyed {@code VERB /path}. */

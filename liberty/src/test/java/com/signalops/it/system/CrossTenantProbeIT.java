@@ -96,6 +96,7 @@ class CrossTenantProbeIT {
         ids.put("job", List.of(leakAnalysisExecution(store, token), importExecution(store, token)));
         ids.put("leak-finding", List.of(leakFinding(workspaceId, store, slug + "-finding")));
         ids.put("retention-setting", List.of(retentionSetting(workspaceId)));
+        ids.put("deletion-request", List.of(deletionRequest(workspaceId, store)));
         ConsoleClient console = ConsoleClient.signedIn(email, PASSWORD);
         // read after the exchange and the sign-in, which are audited in this workspace's chain
         ids.put("audit-event", idsOf("SELECT id FROM audit_record WHERE chain_key = " + workspaceId));
@@ -246,6 +247,24 @@ class CrossTenantProbeIT {
                     keys.next();
                     return keys.getLong(1);
                 }
+                }
+            }
+        }
+    }
+
+    /** A pending deletion of {@code store}, not to be acted on for a year (so the privacy page lists it); answers its id. */
+    private static long deletionRequest(long workspaceId, long store) throws SQLException {
+        try (Connection connection = SignalOpsSystem.database().connect();
+                java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO deletion_request (workspace_id, kind, store_id, "
+                        + "origin, requested_by, received_at, act_after, due_at, status) VALUES (?, 'SHOP', ?, 'SHOP_REDACT', UUID(), "
+                        + "UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 1 YEAR, UTC_TIMESTAMP(3) + INTERVAL 2 YEAR, 'PENDING')",
+                        Statement.RETURN_GENERATED_KEYS)) {
+            insert.setLong(1, workspaceId);
+            insert.setLong(2, store);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
             }
         }
     }

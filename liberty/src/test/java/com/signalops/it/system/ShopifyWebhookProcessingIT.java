@@ -3,8 +3,6 @@ package com.signalops.it.system;
 import static com.signalops.it.support.ShopifyWebhooks.money;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.signalops.it.support.ApiClient;
@@ -22,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Webhooks of a store connected from the console (ShopifyFlow against the fake Shopify) processed
  * by the running server: the connect subscribes the shop's webhooks to the console; an orders/create delivery becomes the store's order with its line item,
  * the customer's email kept only as a keyed hash and written to no log; app/uninstalled
- * disconnects the store, destroys its token and sets the deletion 48 hours on.
+ * disconnects the store, destroys its token and opens the deletion of its data, due 48 hours on,
+ * which the data-deletion job carries out to its receipt.
  */
 @ExtendWith(SignalOpsSystem.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -130,26 +128,23 @@ class ShopifyWebhookProcessingIT {
 
     @Test
     @Order(3)
-    void appUninstalledDisconnectsTheStoreWithItsDataDueForDeletionIn48Hours() throws Exception {
+    void appUninstalledDisconnectsTheStoreAndDeletesAllOfItsDataWithin48HoursEndingInAReceipt() throws Exception {
         assertEquals(200, deliver("app/uninstalled", ("{\"id\":548380009,\"name\":\"Super Toys\",\"myshopify_domain\":\"" + shop + "\"}")
                 .getBytes(StandardCharsets.UTF_8)).statusCode());
 
-        await("SELECT status FROM store_connection WHERE store_id = ? AND status = 'DISCONNECTED'");
-        try (Connection connection = SignalOpsSystem.database().connect();
-                PreparedStatement query = connection.prepareStatement("SELECT token_ciphertext, disconnected_at, deletion_due_at "
-                        + "FROM store_connection WHERE store_id = ?")) {
-            query.setLong(1, store);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                assertNull(row.getBytes(1), "the token is destroyed");
-                LocalDateTime disconnected = row.getObject(2, LocalDateTime.class);
-                assertNotNull(disconnected);
-                assertEquals(disconnected.plusHours(48), row.getObject(3, LocalDateTime.class));
-            }
-        }
-        assertEquals(List.of("store.disconnect|SUCCESS|SHOPIFY|" + shop + "|WEBHOOK"), rows("SELECT CONCAT_WS('|', a.action, a.outcome, "
-                + "a.actor_type, a.actor_id, a.source) FROM audit_record a JOIN store_connection c ON a.entity_type = 'store_connection' "
-                + "AND a.entity_id = CAST(c.id AS CHAR) WHERE c.store_id = ? AND a.action = 'store.disconnect'"));
+        // the data-deletion job (every minute in the tests) deletes the store's data, the store last, and writes the receipt
+        List<String> receipt = awaitWithin(Duration.ofSeconds(150), "SELECT CONCAT_WS('|', r.kind, r.origin, "
+                + "TIMESTAMPDIFF(HOUR, r.received_at, r.due_at), r.completed_at <= r.due_at, JSON_VALUE(r.rows_removed, '$.commerce_order'), "
+                + "JSON_VALUE(r.rows_removed, '$.commerce_line_item'), JSON_VALUE(r.rows_removed, '$.store_connection'), "
+                + "JSON_VALUE(r.rows_removed, '$.store')) FROM deletion_receipt r WHERE r.store_id = ?");
+        assertEquals(List.of("SHOP|APP_UNINSTALLED|48|1|1|1|1|1"), receipt);
+        assertEquals(List.of(), rows("SELECT id FROM store WHERE id = ?"), "the store itself is gone");
+        assertEquals(List.of(), rows("SELECT id FROM store_connection WHERE store_id = ?"), "and its connection with it");
+        assertEquals(List.of("store.disconnect|SUCCESS|SHOPIFY|" + shop + "|WEBHOOK"), rowsOf(0, "SELECT CONCAT_WS('|', action, outcome, "
+                + "actor_type, actor_id, source) FROM audit_record WHERE action = 'store.disconnect' AND actor_id = '" + shop + "' AND ? = 0"));
+        assertEquals(List.of("deletion-request.open|SHOPIFY|WEBHOOK", "deletion-request.complete|SYSTEM|BATCH"), rows("SELECT CONCAT_WS('|', "
+                + "a.action, a.actor_type, a.source) FROM audit_record a JOIN deletion_receipt r ON a.entity_id = CAST(r.request_id AS CHAR) "
+                + "AND a.action LIKE 'deletion-request.%' WHERE r.store_id = ? ORDER BY a.id"));
     }
 
     @Test
@@ -190,14 +185,18 @@ class ShopifyWebhookProcessingIT {
 
     /** The rows of {@code sql} (the store's id its one parameter) once there are any, polling until the processor has run. */
     private static List<String> await(String sql) throws Exception {
-        long deadline = System.nanoTime() + PROCESSED_WITHIN.toNanos();
+        return awaitWithin(PROCESSED_WITHIN, sql);
+    }
+
+    private static List<String> awaitWithin(Duration within, String sql) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             List<String> rows = rows(sql);
             if (!rows.isEmpty()) {
                 return rows;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("nothing within " + PROCESSED_WITHIN + " for " + sql + "; inbox: "
+                throw new AssertionError("nothing within " + within + " for " + sql + "; inbox: "
                         + rows("SELECT CONCAT_WS('|', topic, status, last_error) FROM webhook_inbox WHERE store_id = ?"));
             }
             Thread.sleep(250);

@@ -47,7 +47,8 @@ public class ConsoleAccessFilter extends HttpFilter {
             Map.entry("/audit-record.xhtml", Permission.AUDIT_VIEW),
             Map.entry("/security-events.xhtml", Permission.AUDIT_VIEW),
             Map.entry("/retention.xhtml", Permission.RETENTION_VIEW),
-            Map.entry("/data-requests.xhtml", Permission.PRIVACY_VIEW));
+            Map.entry("/data-requests.xhtml", Permission.PRIVACY_VIEW),
+            Map.entry("/privacy.xhtml", Permission.PRIVACY_VIEW));
 
     /** The page of platform staff only (the allowlist decides, not a permission). */
     static final String STAFF_PAGE = "/staff.xhtml";
