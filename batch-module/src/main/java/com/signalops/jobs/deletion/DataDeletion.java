@@ -4,7 +4,10 @@ import static com.signalops.jobs.deletion.DeletionCompletion.update;
 import static com.signalops.jobs.deletion.OpenDeletion.utc;
 
 import com.signalops.commerce.service.ImportFolder;
+import com.signalops.privacy.domain.DataExportKind;
+import com.signalops.privacy.domain.DeletionKind;
 import com.signalops.privacy.domain.DeletionPlan;
+import com.signalops.privacy.service.ExportFolder;
 import com.signalops.shared.ApplicationDatabase;
 import com.signalops.shared.RequestIds;
 import jakarta.batch.api.AbstractBatchlet;
@@ -14,6 +17,10 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -49,6 +56,9 @@ public class DataDeletion extends AbstractBatchlet {
     private ImportFolder importFolder;
 
     @Inject
+    private ExportFolder exportFolder;
+
+    @Inject
     @BatchProperty
     private String asOf;
 
@@ -73,6 +83,7 @@ public class DataDeletion extends AbstractBatchlet {
                     continue;
                 }
                 deleteImportFiles(connection, request);
+                deleteExportFiles(connection, request);
                 if (!request.plan(connection).run(connection, request.id(), chunk, () -> stopped)) {
                     return BatchStatus.STOPPED.name();
                 }
@@ -151,6 +162,43 @@ public class DataDeletion extends AbstractBatchlet {
             }
         }
         DeletionPlan.counted(connection, request.id(), "import_file", files);
+    }
+
+    /**
+     * The data export files of a store's (its customers' exports) or a workspace's exports (its zips too) go before
+     * their rows, as import files do. Counted as {@code export_file}.
+     */
+    private void deleteExportFiles(Connection connection, OpenDeletion request) throws SQLException {
+        String where = switch (request.kind()) {
+            case SHOP -> "workspace_id = ? AND store_id = ?";
+            case WORKSPACE -> "workspace_id = ?";
+            default -> null;
+        };
+        if (where == null) {
+            // a customer's own export is their answer to a data request, not their data kept; a user has none
+            return;
+        }
+        int files = 0;
+        try (var query = connection.prepareStatement("SELECT id, kind FROM data_export WHERE " + where)) {
+            query.setLong(1, request.workspaceId());
+            if (request.kind() == DeletionKind.SHOP) {
+                query.setLong(2, request.storeId());
+            }
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Path file = exportFolder.files().file(request.workspaceId(), DataExportKind.valueOf(rows.getString(2))
+                            .fileName(rows.getLong(1)));
+                    try {
+                        if (Files.deleteIfExists(file)) {
+                            files++;
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("An export file cannot be deleted", e);
+                    }
+                }
+            }
+        }
+        DeletionPlan.counted(connection, request.id(), "export_file", files);
     }
 
     @Override

@@ -79,10 +79,12 @@ class DataDeletionJobTest {
             others.add(DeletableStore.in(connection, workspace, 300).storeId);
             others.add(DeletableStore.in(connection, DeletableStore.workspace(connection, "Other"), 300).storeId);
         }
-        Map<String, Long> before = rowsPerTable(deleted.storeId);
-        Map<String, String> othersBefore = rowsOfOthers(deleted.storeId);
         java.nio.file.Path importFile = importFile(deleted);
         java.nio.file.Path otherImportFile = importFile(DeletableStore.of(deleted.workspaceId, others.get(0)));
+        java.nio.file.Path exportFile = customerExportFile(deleted);
+        java.nio.file.Path otherExportFile = customerExportFile(DeletableStore.of(deleted.workspaceId, others.get(0)));
+        Map<String, Long> before = rowsPerTable(deleted.storeId);
+        Map<String, String> othersBefore = rowsOfOthers(deleted.storeId);
         long request = request(deleted, "SHOP", "APP_UNINSTALLED", Instant.now().minus(Duration.ofHours(1)), Duration.ofHours(48));
 
         JobExecution run = await(operator().start("data-deletion", parameter("chunkSize", "100")));
@@ -105,8 +107,12 @@ class DataDeletionJobTest {
         assertEquals(1L, receipt.get("import_file"), "the import's file, which may hold customers' data, is deleted");
         assertFalse(java.nio.file.Files.exists(importFile.getParent()));
         assertTrue(java.nio.file.Files.exists(otherImportFile), "the other store's import file stays");
+        assertEquals(1L, receipt.get("export_file"), "the export of a customer's data, waiting for its download, is deleted");
+        assertFalse(java.nio.file.Files.exists(exportFile));
+        assertTrue(java.nio.file.Files.exists(otherExportFile), "the other store's export file stays");
         assertEquals(List.of("COMPLETED"), rows("SELECT status FROM deletion_request WHERE id = " + request));
-        assertEquals(List.of("COMPLETED"), rows("SELECT status FROM privacy_request WHERE store_id = " + deleted.storeId));
+        assertEquals(List.of("COMPLETED"), rows("SELECT status FROM privacy_request WHERE kind = 'CUSTOMER_REDACT' AND store_id = "
+                + deleted.storeId));
         assertEquals(List.of("1"), rows("SELECT COUNT(*) FROM audit_record WHERE action = 'deletion-request.complete' AND entity_id = '"
                 + request + "' AND workspace_id = " + deleted.workspaceId));
     }
@@ -353,6 +359,27 @@ class DataDeletionJobTest {
                 .file(store.workspaceId, Long.parseLong(importId), com.signalops.commerce.domain.ImportResource.ORDERS);
         java.nio.file.Files.createDirectories(file.getParent());
         java.nio.file.Files.writeString(file, "{\"id\":\"gid://shopify/Order/1\",\"email\":\"buyer1@example.com\"}\n");
+        return file;
+    }
+
+    /** A customer data request of {@code store} answered by a ready export whose (sealed) file waits in the export folder. */
+    private static java.nio.file.Path customerExportFile(DeletableStore store) throws Exception {
+        long export;
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO privacy_request (workspace_id, store_id, kind, shopify_customer_id, webhook_id, received_at, "
+                    + "due_at, status) VALUES (" + store.workspaceId + ", " + store.storeId + ", 'CUSTOMER_DATA_REQUEST', 3, UUID(), "
+                    + "UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 30 DAY, 'READY')");
+            statement.executeUpdate("INSERT INTO data_export (workspace_id, kind, privacy_request_id, store_id, status, requested_by, "
+                    + "requested_at, ready_at, expires_at) SELECT workspace_id, 'CUSTOMER_DATA', MAX(id), store_id, 'READY', 'shopify', "
+                    + "UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 7 DAY FROM privacy_request WHERE store_id = "
+                    + store.storeId + " AND kind = 'CUSTOMER_DATA_REQUEST' GROUP BY workspace_id, store_id");
+            export = Long.parseLong(rows("SELECT MAX(id) FROM data_export WHERE store_id = " + store.storeId).get(0));
+        }
+        java.nio.file.Path file = new com.signalops.privacy.domain.ExportFiles(java.nio.file.Path.of(org.eclipse.microprofile.config
+                .ConfigProvider.getConfig().getValue("SIGNALOPS_EXPORT_DIR", String.class))).file(store.workspaceId,
+                com.signalops.privacy.domain.DataExportKind.CUSTOMER_DATA.fileName(export));
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, "sealed");
         return file;
     }
 

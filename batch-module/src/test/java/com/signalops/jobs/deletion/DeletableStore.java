@@ -79,6 +79,10 @@ final class DeletableStore {
                     + ", 'test', UTC_TIMESTAMP(3))");
             statement.executeUpdate("INSERT INTO leak_nightly_run (workspace_id, store_id, local_date, job_instance_id, claimed_at) VALUES ("
                     + ws + ", '2026-11-25', 1, UTC_TIMESTAMP(3))");
+            statement.executeUpdate("INSERT INTO leak_daily_total (workspace_id, store_id, day, rule_code, currency, open_count, open_amount) "
+                    + "VALUES (" + ws + ", '2026-11-25', 'UNFULFILLED_PAID', 'USD', 1, 5.00)");
+            statement.executeUpdate("INSERT INTO leak_analysis_progress (job_instance_id, workspace_id, store_id, as_of, rules_done, rules_total, "
+                    + "started_at, updated_at) VALUES (" + store + ", " + ws + ", UTC_TIMESTAMP(3), 8, 8, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))");
             statement.executeUpdate("INSERT INTO store_import (workspace_id, store_id, source, resources, status, requested_by, requested_at) "
                     + "VALUES (" + ws + ", 'UPLOAD', 'orders', 'COMPLETED', '1', UTC_TIMESTAMP(3))");
             statement.executeUpdate("INSERT INTO store_import_skip (workspace_id, import_id, resource, line_number, reason) SELECT "

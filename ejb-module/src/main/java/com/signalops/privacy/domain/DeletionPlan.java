@@ -37,7 +37,7 @@ public final class DeletionPlan {
     /** The tables of a store's shop data, in the order they are emptied: children before parents. */
     static final List<String> STORE_TABLES = List.of("commerce_order_discount_code", "commerce_refund_line", "commerce_refund",
             "commerce_line_item", "commerce_order", "commerce_customer", "commerce_variant", "commerce_product", "leak_finding",
-            "leak_rule_setting", "leak_nightly_run");
+            "leak_rule_setting", "leak_nightly_run", "leak_daily_total", "leak_analysis_progress", "data_export");
 
     private static final String PROGRESS = "INSERT INTO deletion_progress (request_id, table_name, rows_removed) VALUES (?, ?, ?) "
             + "ON DUPLICATE KEY UPDATE rows_removed = rows_removed + VALUES(rows_removed)";
@@ -92,6 +92,7 @@ public final class DeletionPlan {
         }
         Object w = workspaceId;
         steps.add(new Step("webhook_inbox", "DELETE FROM webhook_inbox WHERE workspace_id = ? LIMIT ?", w));
+        steps.add(new Step("data_export", "DELETE FROM data_export WHERE workspace_id = ? LIMIT ?", w));
         steps.add(new Step("privacy_request:scrubbed", scrubPrivacyRequests("workspace_id = ?"), w));
         steps.add(new Step("api_key_permission", "DELETE FROM api_key_permission WHERE api_key_id IN "
                 + "(SELECT k.id FROM api_key k WHERE k.workspace_id = ?) LIMIT ?", w));

@@ -247,7 +247,6 @@ class CrossTenantProbeIT {
                     keys.next();
                     return keys.getLong(1);
                 }
-                }
             }
         }
     }
