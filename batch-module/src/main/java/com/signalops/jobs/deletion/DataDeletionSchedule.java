@@ -2,8 +2,6 @@ package com.signalops.jobs.deletion;
 
 import com.signalops.jobs.domain.NightlyJob;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.Properties;
 
 /**
  * Registers {@code data-deletion} with the scheduler: every five minutes by default, so that an
@@ -23,12 +21,5 @@ public class DataDeletionSchedule implements NightlyJob {
     @Override
     public String defaultSchedule() {
         return "0 */5 * * * *";
-    }
-
-    @Override
-    public Properties parameters(Instant scheduledFor) {
-        Properties parameters = new Properties();
-        parameters.setProperty("asOf", scheduledFor.toString());
-        return parameters;
     }
 }

@@ -30,8 +30,7 @@ public class JobHistorySweepSchedule implements NightlyJob {
 
     @Override
     public Properties parameters(Instant scheduledFor) {
-        Properties parameters = new Properties();
-        parameters.setProperty("asOf", scheduledFor.toString());
+        Properties parameters = NightlyJob.super.parameters(scheduledFor);
         int days = ConfigProvider.getConfig().getOptionalValue("signalops.job-history.max-age-days", Integer.class)
                 .orElse(RetentionCategory.JOB_HISTORY.defaultDays());
         parameters.setProperty("maxAgeDays", Integer.toString(days));

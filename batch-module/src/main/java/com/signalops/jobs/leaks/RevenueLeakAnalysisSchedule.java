@@ -27,8 +27,7 @@ public class RevenueLeakAnalysisSchedule implements NightlyJob {
 
     @Override
     public Properties parameters(Instant scheduledFor) {
-        Properties parameters = new Properties();
-        parameters.setProperty("asOf", scheduledFor.toString());
+        Properties parameters = NightlyJob.super.parameters(scheduledFor);
         parameters.setProperty("nightly", "true");
         return parameters;
     }

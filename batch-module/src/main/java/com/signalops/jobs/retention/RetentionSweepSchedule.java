@@ -30,8 +30,7 @@ public class RetentionSweepSchedule implements NightlyJob {
 
     @Override
     public Properties parameters(Instant scheduledFor) {
-        Properties parameters = new Properties();
-        parameters.setProperty("asOf", scheduledFor.toString());
+        Properties parameters = NightlyJob.super.parameters(scheduledFor);
         boolean dryRun = ConfigProvider.getConfig().getOptionalValue(DRY_RUN, Boolean.class).orElse(false);
         parameters.setProperty("dryRun", Boolean.toString(dryRun));
         return parameters;

@@ -17,8 +17,13 @@ public interface NightlyJob {
     /** The default schedule in {@link ScheduleSpec} form, e.g. {@code "0 30 2 * * *"} (02:30 UTC). */
     String defaultSchedule();
 
-    /** Job parameters for the run triggered for {@code scheduledFor}. */
+    /**
+     * Job parameters for the run triggered for {@code scheduledFor}: by default its {@code asOf}, the scheduled instant
+     * (so that a restart of the run works as of the same instant); a job adds its own to these.
+     */
     default Properties parameters(Instant scheduledFor) {
-        return new Properties();
+        Properties parameters = new Properties();
+        parameters.setProperty("asOf", scheduledFor.toString());
+        return parameters;
     }
 }
