@@ -74,8 +74,8 @@ class PrivacyLifecycleIT {
 
         FacesForm.of(console, "/privacy.xhtml", "delete").set("delete:name", "Doomed lifecycle workspace").press("delete:schedule");
         // seven days later: the grace period is over
-        execute("UPDATE deletion_request SET act_after = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE kind = 'WORKSPACE' AND status = "
-                + "'PENDING' AND workspace_id = " + workspace);
+        execute("UPDATE deletion_request SET received_at = received_at - INTERVAL 7 DAY, act_after = act_after - INTERVAL 7 DAY, "
+                + "due_at = due_at - INTERVAL 7 DAY WHERE kind = 'WORKSPACE' AND status = 'PENDING' AND workspace_id = " + workspace);
         awaitRows("SELECT id FROM deletion_receipt WHERE kind = 'WORKSPACE' AND workspace_id = " + workspace);
         assertEquals(List.of("DELETED|0|0"), rows("SELECT CONCAT_WS('|', status, (SELECT COUNT(*) FROM store WHERE workspace_id = w.id), "
                 + "(SELECT COUNT(*) FROM membership WHERE workspace_id = w.id)) FROM workspace w WHERE id = " + workspace));
@@ -97,8 +97,10 @@ class PrivacyLifecycleIT {
                 + user);
         assertEquals(List.of("ERASED|0"), rows("SELECT CONCAT_WS('|', status, email LIKE 'privacy.leaver%') FROM app_user WHERE id = " + user));
         assertEquals(List.of("0"), rows("SELECT COUNT(*) FROM membership WHERE user_id = " + user));
-        assertEquals(List.of(Long.toString(records)), rows("SELECT COUNT(*) FROM audit_record WHERE actor_type = 'USER' AND actor_id = '"
-                + user + "' AND actor_name = 'erased user " + user + "'"), "every record of theirs stays, under the pseudonym");
+        assertTrue(Long.parseLong(rows("SELECT COUNT(*) FROM audit_record WHERE actor_type = 'USER' AND actor_id = '" + user + "'").get(0))
+                >= records, "every record of theirs stays");
+        assertEquals(List.of("0"), rows("SELECT COUNT(*) FROM audit_record WHERE actor_type = 'USER' AND actor_id = '" + user
+                + "' AND NOT (actor_name <=> 'erased user " + user + "')"), "each under the pseudonym");
         assertThrows(AssertionError.class, () -> ConsoleClient.signedIn("privacy.leaver@example.com", PASSWORD),
                 "the old credentials no longer sign in");
     }
