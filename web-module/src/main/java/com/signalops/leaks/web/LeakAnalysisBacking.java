@@ -13,6 +13,7 @@ import com.signalops.web.ConsoleMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -49,6 +50,8 @@ public class LeakAnalysisBacking implements Serializable {
 
     private Long executionId;
     private Long storeId;
+    private transient LeakAnalyses.AnalysisRun run;
+    private transient FacesContext runReadIn;
 
     @PostConstruct
     void read() {
@@ -94,16 +97,24 @@ public class LeakAnalysisBacking implements Serializable {
         return "/leaks?faces-redirect=true&storeId=" + storeId + "&execution=" + started.executionId();
     }
 
-    /** The run of {@code ?execution=}, if the role may see it. */
+    /**
+     * The run of {@code ?execution=}, if the role may see it: read once per request (the page and each poll ask for it
+     * several times, and each read asks the batch runtime and the database).
+     */
     public LeakAnalyses.AnalysisRun getRun() {
         if (executionId == null) {
             return null;
         }
-        try {
-            return analyses.run(viewer(), executionId);
-        } catch (NotFoundException e) {
-            return null;
+        FacesContext request = FacesContext.getCurrentInstance();
+        if (runReadIn != request) {
+            try {
+                run = analyses.run(viewer(), executionId);
+            } catch (NotFoundException e) {
+                run = null;
+            }
+            runReadIn = request;
         }
+        return run;
     }
 
     /** The rules done of the rules to do, in percent (0 before the first store began). */

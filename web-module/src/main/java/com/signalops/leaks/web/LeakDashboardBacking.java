@@ -46,6 +46,7 @@ public class LeakDashboardBacking {
 
     private LeakDashboards.Dashboard dashboard;
     private boolean unknownScope;
+    private Optional<String> currency;
 
     public List<District> getDistricts() {
         return directory.listDistricts(viewer());
@@ -97,8 +98,12 @@ public class LeakDashboardBacking {
 
     /** The currency charted: {@code ?currency=} when the scope has it, else the first. */
     public String getCurrency() {
-        String asked = external.getRequestParameterMap().get("currency");
-        return getCurrencies().contains(asked) ? asked : getCurrencies().stream().findFirst().orElse(null);
+        if (currency == null) {
+            String asked = external.getRequestParameterMap().get("currency");
+            List<String> currencies = getCurrencies();
+            currency = Optional.ofNullable(currencies.contains(asked) ? asked : currencies.stream().findFirst().orElse(null));
+        }
+        return currency.orElse(null);
     }
 
     /** The open findings by rule now, in the currency charted. */
