@@ -1,4 +1,5 @@
 /**
- * The services of outward actions and their settings, within the caller's workspace and scope; every change audited.
+ * Segments, campaigns and exports as staff make and edit them (every edit voids what was approved of the earlier
+ * version), their audiences, and the workspace's outreach settings; every change audited.
  */
 package com.signalops.outreach.service;
