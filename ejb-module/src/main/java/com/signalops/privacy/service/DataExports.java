@@ -212,7 +212,7 @@ public class DataExports {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void send(Download download, OutputStream out) throws IOException {
         Path file = folder.files().file(download.workspaceId(), download.fileName());
-        if (download.kind() == DataExportKind.CUSTOMER_DATA) {
+        if (download.kind().sealed()) {
             try (InputStream in = Files.newInputStream(file)) {
                 out.write(ExportFiles.open(keyring.vault(), in, download.workspaceId(), download.storeId()).getBytes(StandardCharsets.UTF_8));
             }
