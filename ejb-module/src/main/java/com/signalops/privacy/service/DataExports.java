@@ -130,6 +130,13 @@ public class DataExports {
                 .setMaxResults(LISTED).getResultList();
     }
 
+    /** The files of approved segment exports in the stores the viewer sees, newest first (the latest 100). */
+    public List<DataExport> segmentExports(Viewer viewer) {
+        tenant(viewer.workspaceId());
+        return em.createNamedQuery("DataExport.findByKind", DataExport.class).setParameter("kind", DataExportKind.SEGMENT.name())
+                .setMaxResults(LISTED).getResultList().stream().filter(export -> sees(viewer, export)).toList();
+    }
+
     /** A customer data request and the export answering it. */
     public record CustomerRequest(PrivacyRequest request, DataExport export) {
     }
