@@ -83,7 +83,11 @@ public enum AuditAction {
     /** A pending deletion request cancelled within its grace period. */
     DELETION_REQUEST_CANCEL("deletion-request.cancel", "deletion_request"),
     /** A deletion request carried out by the data-deletion job: its receipt's counts per table in after. */
-    DELETION_REQUEST_COMPLETE("deletion-request.complete", "deletion_request");
+    DELETION_REQUEST_COMPLETE("deletion-request.complete", "deletion_request"),
+    /** A customer withdrew marketing consent through a campaign message's unsubscribe link. */
+    CUSTOMER_UNSUBSCRIBE("customer.unsubscribe", "commerce_customer"),
+    /** A campaign's send ended: the counts of messages sent, skipped for consent and failed. */
+    CAMPAIGN_SEND("campaign.send", "campaign");
 
     private final String key;
     private final String entityType;

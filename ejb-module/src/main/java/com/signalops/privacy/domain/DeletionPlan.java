@@ -35,7 +35,8 @@ public final class DeletionPlan {
     }
 
     /** The tables of a store's shop data, in the order they are emptied: children before parents. */
-    static final List<String> STORE_TABLES = List.of("commerce_order_discount_code", "commerce_refund_line", "commerce_refund",
+    static final List<String> STORE_TABLES = List.of("campaign_delivery", "email_suppression",
+            "commerce_order_discount_code", "commerce_refund_line", "commerce_refund",
             "commerce_line_item", "commerce_order", "commerce_customer", "commerce_variant", "commerce_product", "leak_finding",
             "leak_rule_setting", "leak_nightly_run", "leak_daily_total", "leak_analysis_progress", "data_export");
 
@@ -56,7 +57,8 @@ public final class DeletionPlan {
     /**
      * Every record of customer {@code customerId} of the store: the webhook deliveries that name
      * them or the orders {@code orderIds}, the findings derived from their email's keyed hash, their
-     * orders' links to them (the orders themselves are the shop's), and their row (encrypted email,
+     * orders' links to them (the orders themselves are the shop's), the campaign deliveries to them and
+     * their address's unsubscribe suppression, and their row (encrypted email,
      * hash, consent) last, so that a restart still finds the hash the earlier steps match on.
      */
     public static DeletionPlan ofCustomer(long workspaceId, long storeId, long customerId, List<Long> orderIds) {
@@ -75,6 +77,11 @@ public final class DeletionPlan {
                 + "WHERE o.workspace_id = ? AND o.store_id = ? AND (o.customer_id IS NOT NULL OR o.email_hash IS NOT NULL) "
                 + "AND (o.customer_id = ? OR o.email_hash = " + hash + orders + ") LIMIT ?",
                 workspaceId, storeId, customerId, workspaceId, storeId, customerId));
+        steps.add(new Step("campaign_delivery", "DELETE FROM campaign_delivery WHERE workspace_id = ? AND store_id = ? "
+                + "AND customer_id = ? LIMIT ?", workspaceId, storeId, customerId));
+        steps.add(new Step("email_suppression", "DELETE FROM email_suppression WHERE workspace_id = ? AND store_id = ? "
+                + "AND (customer_id = ? OR email_hash = " + hash + ") LIMIT ?", workspaceId, storeId, customerId, workspaceId, storeId,
+                customerId));
         steps.add(new Step("commerce_customer", "DELETE FROM commerce_customer WHERE workspace_id = ? AND store_id = ? "
                 + "AND customer_id = ? LIMIT ?", workspaceId, storeId, customerId));
         return new DeletionPlan(steps);
