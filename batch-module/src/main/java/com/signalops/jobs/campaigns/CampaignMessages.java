@@ -87,7 +87,7 @@ public class CampaignMessages extends AbstractBatchlet {
             connection.setAutoCommit(true);
             CampaignRun.Campaign campaign = run.read(connection).orElse(null);
             if (campaign == null || !campaign.sendingBy(job.getInstanceId())) {
-                // a campaign this job instance did not claim is never sent by it (see CampaignApprovalClaim)
+                // a campaign not claimed for this job instance is never sent by it (see CampaignSendCheck)
                 return "NOT_CLAIMED";
             }
             CampaignMail letter = new CampaignMail(campaign.subject(), campaign.body(),

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * A campaign of one store planted straight into the tables, as the lead's services leave it once approved: customers
- * with sealed emails and their consent, a segment, the campaign (DRAFT, version 1), its approval request and one
- * PENDING delivery per recipient.
+ * with sealed emails and their consent, a segment, the campaign (DRAFT, version 1), its approval request, one
+ * PENDING delivery per recipient, and the claim the outreach dispatcher makes before it starts the send.
  */
 public final class CampaignRows {
 
@@ -109,6 +109,19 @@ public final class CampaignRows {
                 + "requested_by, requested_at, reviewed_hash, recipient_count, approvals_required, status, expires_at) VALUES ("
                 + workspaceId + ", " + storeId + ", 'CAMPAIGN', " + campaignId + ", 1, 'PERSON', 1, UTC_TIMESTAMP(3), "
                 + "UNHEX(SHA2('reviewed', 256)), 0, 1, '" + status + "', UTC_TIMESTAMP(3) + INTERVAL 7 DAY)");
+    }
+
+    /**
+     * The campaign claimed for its send as the outreach dispatcher leaves it (Approvals.claimForUse): its APPROVED
+     * request used, the campaign SENDING, no execution recorded yet.
+     */
+    public void claimed(long campaignId) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE approval_request SET used_at = UTC_TIMESTAMP(3) WHERE subject_kind = 'CAMPAIGN' AND subject_id = "
+                    + campaignId + " AND workspace_id = " + workspaceId + " AND status = 'APPROVED'");
+            statement.executeUpdate("UPDATE campaign SET status = 'SENDING', send_started_at = UTC_TIMESTAMP(3) WHERE id = " + campaignId
+                    + " AND workspace_id = " + workspaceId);
+        }
     }
 
     /** One PENDING delivery of the campaign per customer, in the order given. */

@@ -53,6 +53,11 @@ public enum AuditAction {
     LEAK_FINDING_EXPORT("leak-finding.export", "store"),
     /** A store's revenue-leak rule settings changed (the entity is the store; the settings before and after). */
     LEAK_SETTINGS_UPDATE("leak-settings.update", "store"),
+    /**
+     * A workspace's outreach settings changed: approval expiry, second approver threshold, AI switch and destination
+     * filters, or stores' send rates (the entity is the workspace; the settings before and after).
+     */
+    OUTREACH_SETTINGS_UPDATE("outreach-settings.update", "workspace"),
     /** A workspace's retention periods changed (the entity is the workspace; every period before and after). */
     RETENTION_CONFIGURE("retention.configure", "workspace"),
     /**
@@ -84,10 +89,36 @@ public enum AuditAction {
     DELETION_REQUEST_CANCEL("deletion-request.cancel", "deletion_request"),
     /** A deletion request carried out by the data-deletion job: its receipt's counts per table in after. */
     DELETION_REQUEST_COMPLETE("deletion-request.complete", "deletion_request"),
-    /** A customer withdrew marketing consent through a campaign message's unsubscribe link. */
-    CUSTOMER_UNSUBSCRIBE("customer.unsubscribe", "commerce_customer"),
-    /** A campaign's send ended: the counts of messages sent, skipped for consent and failed. */
-    CAMPAIGN_SEND("campaign.send", "campaign");
+    /** A segment made (the entity is the segment; its definition in after). */
+    SEGMENT_CREATE("segment.create", "segment"),
+    /** A segment renamed or redefined (before and after); what was approved of it is voided. */
+    SEGMENT_UPDATE("segment.update", "segment"),
+    /** A campaign drafted (the entity is the campaign; its segment, subject and the body's hash in after). */
+    CAMPAIGN_CREATE("campaign.create", "campaign"),
+    /** A campaign's draft changed (before and after); what was approved of it is voided. */
+    CAMPAIGN_UPDATE("campaign.update", "campaign"),
+    /** A segment export asked for (the entity is the export; segment, fields and destination in after). */
+    SEGMENT_EXPORT_CREATE("segment-export.create", "segment_export"),
+    /** An approved segment export produced, mailed or downloaded (the entity is the export). */
+    SEGMENT_EXPORT_DELIVER("segment-export.deliver", "segment_export"),
+    /** An approval asked for (the entity is the request; the subject, its version, hash, count and approvers needed in after). */
+    APPROVAL_REQUEST("approval.request", "approval_request"),
+    /** An approver approved a request (or was refused: their own request, no right); the request's status after. */
+    APPROVAL_APPROVE("approval.approve", "approval_request"),
+    /** An approver rejected a request, with the reason. */
+    APPROVAL_REJECT("approval.reject", "approval_request"),
+    /** The requester withdrew their request. */
+    APPROVAL_WITHDRAW("approval.withdraw", "approval_request"),
+    /** SignalOps voided a request: its subject was edited, or found changed since it was reviewed. */
+    APPROVAL_VOID("approval.void", "approval_request"),
+    /** SignalOps expired a request or an unused approval past its time. */
+    APPROVAL_EXPIRE("approval.expire", "approval_request"),
+    /** A campaign's send carried out (the entity is the campaign; sent, skipped and failed counts in after). */
+    CAMPAIGN_SEND("campaign.send", "campaign"),
+    /** A customer unsubscribed through a campaign's link (the entity is the customer; never the address). */
+    CUSTOMER_UNSUBSCRIBE("customer.unsubscribe", "customer"),
+    /** A suggestion asked of the AI model provider (the entity is the exchange; never the prompt). */
+    AI_SUGGEST("ai.suggest", "ai_exchange");
 
     private final String key;
     private final String entityType;

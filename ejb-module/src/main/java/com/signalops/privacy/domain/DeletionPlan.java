@@ -35,8 +35,7 @@ public final class DeletionPlan {
     }
 
     /** The tables of a store's shop data, in the order they are emptied: children before parents. */
-    static final List<String> STORE_TABLES = List.of("campaign_delivery", "email_suppression",
-            "commerce_order_discount_code", "commerce_refund_line", "commerce_refund",
+    static final List<String> STORE_TABLES = List.of("commerce_order_discount_code", "commerce_refund_line", "commerce_refund",
             "commerce_line_item", "commerce_order", "commerce_customer", "commerce_variant", "commerce_product", "leak_finding",
             "leak_rule_setting", "leak_nightly_run", "leak_daily_total", "leak_analysis_progress", "data_export");
 
@@ -57,8 +56,7 @@ public final class DeletionPlan {
     /**
      * Every record of customer {@code customerId} of the store: the webhook deliveries that name
      * them or the orders {@code orderIds}, the findings derived from their email's keyed hash, their
-     * orders' links to them (the orders themselves are the shop's), the campaign deliveries to them and
-     * their address's unsubscribe suppression, and their row (encrypted email,
+     * orders' links to them (the orders themselves are the shop's), and their row (encrypted email,
      * hash, consent) last, so that a restart still finds the hash the earlier steps match on.
      */
     public static DeletionPlan ofCustomer(long workspaceId, long storeId, long customerId, List<Long> orderIds) {
@@ -77,11 +75,10 @@ public final class DeletionPlan {
                 + "WHERE o.workspace_id = ? AND o.store_id = ? AND (o.customer_id IS NOT NULL OR o.email_hash IS NOT NULL) "
                 + "AND (o.customer_id = ? OR o.email_hash = " + hash + orders + ") LIMIT ?",
                 workspaceId, storeId, customerId, workspaceId, storeId, customerId));
-        steps.add(new Step("campaign_delivery", "DELETE FROM campaign_delivery WHERE workspace_id = ? AND store_id = ? "
-                + "AND customer_id = ? LIMIT ?", workspaceId, storeId, customerId));
-        steps.add(new Step("email_suppression", "DELETE FROM email_suppression WHERE workspace_id = ? AND store_id = ? "
-                + "AND (customer_id = ? OR email_hash = " + hash + ") LIMIT ?", workspaceId, storeId, customerId, workspaceId, storeId,
-                customerId));
+        steps.add(new Step("campaign_delivery", "DELETE FROM campaign_delivery WHERE workspace_id = ? AND store_id = ? AND customer_id = ? "
+                + "LIMIT ?", workspaceId, storeId, customerId));
+        steps.add(new Step("email_suppression", "DELETE FROM email_suppression WHERE workspace_id = ? AND store_id = ? AND (customer_id = ? "
+                + "OR email_hash = " + hash + ") LIMIT ?", workspaceId, storeId, customerId, workspaceId, storeId, customerId));
         steps.add(new Step("commerce_customer", "DELETE FROM commerce_customer WHERE workspace_id = ? AND store_id = ? "
                 + "AND customer_id = ? LIMIT ?", workspaceId, storeId, customerId));
         return new DeletionPlan(steps);
@@ -110,6 +107,8 @@ public final class DeletionPlan {
         steps.add(new Step("role_permission", "DELETE FROM role_permission WHERE role_id IN "
                 + "(SELECT r.id FROM role r WHERE r.workspace_id = ?) LIMIT ?", w));
         steps.add(new Step("role", "DELETE FROM role WHERE workspace_id = ? LIMIT ?", w));
+        steps.add(new Step("outreach_setting", "DELETE FROM outreach_setting WHERE workspace_id = ? LIMIT ?", w));
+        steps.add(new Step("export_destination_filter", "DELETE FROM export_destination_filter WHERE workspace_id = ? LIMIT ?", w));
         steps.add(new Step("district", "DELETE FROM district WHERE workspace_id = ? LIMIT ?", w));
         return new DeletionPlan(steps);
     }
@@ -139,6 +138,15 @@ public final class DeletionPlan {
         // the store's webhook deliveries first: none still waiting can write a row back after its table is emptied
         steps.add(new Step("webhook_inbox", "DELETE FROM webhook_inbox WHERE workspace_id = ? AND store_id = ? LIMIT ?", w, s));
         steps.add(new Step("store_connection", "DELETE FROM store_connection WHERE workspace_id = ? AND store_id = ? LIMIT ?", w, s));
+        // outward actions: what was sent or proposed and the approvals, children before parents
+        for (String table : List.of("campaign_delivery", "email_suppression", "ai_exchange")) {
+            steps.add(new Step(table, "DELETE FROM " + table + " WHERE workspace_id = ? AND store_id = ? LIMIT ?", w, s));
+        }
+        steps.add(new Step("approval_decision", "DELETE FROM approval_decision WHERE workspace_id = ? AND approval_request_id IN "
+                + "(SELECT r.id FROM approval_request r WHERE r.workspace_id = ? AND r.store_id = ?) LIMIT ?", w, w, s));
+        for (String table : List.of("approval_request", "segment_export", "campaign", "segment", "store_send_limit")) {
+            steps.add(new Step(table, "DELETE FROM " + table + " WHERE workspace_id = ? AND store_id = ? LIMIT ?", w, s));
+        }
         for (String table : STORE_TABLES) {
             steps.add(new Step(table, "DELETE FROM " + table + " WHERE workspace_id = ? AND store_id = ? LIMIT ?", w, s));
         }

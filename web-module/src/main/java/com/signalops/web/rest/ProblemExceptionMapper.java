@@ -1,6 +1,7 @@
 package com.signalops.web.rest;
 
 import com.signalops.shared.BusinessException;
+import com.signalops.shared.ForbiddenException;
 import com.signalops.shared.NotFoundException;
 import com.signalops.shared.UnavailableException;
 import jakarta.ws.rs.WebApplicationException;
@@ -28,6 +29,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     static Problem problemFor(Throwable exception) {
         if (exception instanceof NotFoundException notFound) {
             return Problem.of(Response.Status.NOT_FOUND, notFound.code(), notFound.getMessage());
+        }
+        if (exception instanceof ForbiddenException forbidden) {
+            return Problem.of(Response.Status.FORBIDDEN, forbidden.code(), forbidden.getMessage());
         }
         if (exception instanceof UnavailableException unavailable) {
             return Problem.of(Response.Status.SERVICE_UNAVAILABLE, unavailable.code(), unavailable.getMessage());
