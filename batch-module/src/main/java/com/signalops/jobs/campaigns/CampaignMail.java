@@ -15,7 +15,7 @@ import jakarta.mail.internet.MimeMessage;
  * List-Unsubscribe=One-Click}). The link carries a token signed for unsubscribing this customer of this store; it
  * works without signing in.
  */
-final class CampaignMail {
+public final class CampaignMail {
 
     static final String UNSUBSCRIBE_PATH = "/unsubscribe?t=";
     static final String ONE_CLICK = "List-Unsubscribe=One-Click";
@@ -28,7 +28,7 @@ final class CampaignMail {
     /**
      * @param consoleUrl the console's public base URL (https, no trailing slash), where the unsubscribe page is
      */
-    CampaignMail(String subject, String body, String consoleUrl, UnsubscribeToken.Signer signer) {
+    public CampaignMail(String subject, String body, String consoleUrl, UnsubscribeToken.Signer signer) {
         if (consoleUrl == null || !consoleUrl.startsWith("https://")) {
             throw new IllegalStateException("SIGNALOPS_CONSOLE_URL must be the console's https:// address for unsubscribe links");
         }
@@ -39,7 +39,7 @@ final class CampaignMail {
     }
 
     /** The unsubscribe link of {@code token}. */
-    String unsubscribeUrl(UnsubscribeToken token) {
+    public String unsubscribeUrl(UnsubscribeToken token) {
         return consoleUrl + UNSUBSCRIBE_PATH + signer.sign(token);
     }
 
@@ -51,7 +51,7 @@ final class CampaignMail {
     }
 
     /** Fills {@code message} (any MimeMessage: the bench's plain baseline too) and saves its headers. */
-    void fill(MimeMessage message, String email, String unsubscribeUrl) throws MessagingException {
+    public void fill(MimeMessage message, String email, String unsubscribeUrl) throws MessagingException {
         message.setFrom();
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(email, true));
         message.setSubject(subject, "UTF-8");
