@@ -124,12 +124,13 @@ public class CampaignMessages extends AbstractBatchlet {
     }
 
     /** Waits until the rate lets the next message go; answers false when stopped meanwhile. */
-    private boolean await(SendRate rate) throws InterruptedException {
+    private boolean await(SendRate rate) {
         for (Duration wait = rate.delayBeforeNext(System.nanoTime()); !wait.isZero(); wait = rate.delayBeforeNext(System.nanoTime())) {
             if (stopping) {
                 return false;
             }
-            Thread.sleep(Math.max(1, Math.min(wait.toMillis(), WAIT_SLICE.toMillis())));
+            // to the nanosecond: at high rates the wait is below a millisecond
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(wait.toNanos(), WAIT_SLICE.toNanos()));
         }
         return !stopping;
     }
