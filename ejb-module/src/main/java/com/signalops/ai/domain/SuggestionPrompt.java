@@ -66,7 +66,7 @@ public record SuggestionPrompt(List<ChatMessage> messages, Set<Long> variants) {
             throw new IllegalArgumentException("the finding's evidence is not a JSON object");
         }
         JsonObject finding = Json.createObjectBuilder().add("id", context.findingId()).add("rule", context.rule().name())
-                .add("meaning", MEANING.get(context.rule())).add("subject", subject(context.subject(), pseudonymizer, variants))
+                .add("meaning", MEANING.getOrDefault(context.rule(), context.rule().name())).add("subject", subject(context.subject(), pseudonymizer, variants))
                 .add("amountAtRisk", context.amount().toPlainString()).add("currency", context.currency())
                 .add("evidence", object(evidence, pseudonymizer, variants)).build();
         JsonObject store = Json.createObjectBuilder().add("code", pseudonymizer.pseudonymize(context.storeCode()))
