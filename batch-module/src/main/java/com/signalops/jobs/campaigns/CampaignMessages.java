@@ -40,13 +40,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -55,8 +57,9 @@ import org.eclipse.microprofile.config.Config;
  * The second step of {@code campaign-send}: sends the campaign's pending deliveries in id order over {@code W}
  * SMTP connections at once (job parameter {@code connections}, else {@code SIGNALOPS_CAMPAIGN_CONNECTIONS}, default
  * 8), at the store's rate for all of them together. This thread reads the pending deliveries, marks those whose
- * recipient no longer consents as read SKIPPED_CONSENT, and hands each other one, when the rate lets it go, to one of
- * {@code W} senders, each with its own SMTP connection on a thread of {@link ApplicationThreads}. A sender builds its
+ * recipient no longer consents as read SKIPPED_CONSENT, and queues the others for {@code W} senders, each with its own
+ * SMTP connection on a thread of {@link ApplicationThreads}; a sender takes the next, waits for its slot of the
+ * store's rate (one pacing for all senders, so the rate bounds the total), and builds its
  * message and writes its content; between the content and the SMTP end-of-data ({@link CampaignMessage}) it joins
  * the {@link GroupCommit}, which commits the SENT marks of every sender waiting at that moment in one database
  * transaction, each with its consent check: a recipient who no longer consents gets nothing and is marked
@@ -131,7 +134,7 @@ public class CampaignMessages extends AbstractBatchlet {
             SendRate rate = new SendRate(rate(connection, run.workspaceId(), campaign.storeId()));
             Deliveries deliveries = new Deliveries(run);
             Crew crew = new Crew(run, campaign.storeId(), deliveries, new GroupCommit(database.dataSource(), deliveries),
-                    keyring.vault(), mail.session());
+                    keyring.vault(), mail.session(), rate);
             try {
                 crew.start(threads.executor(), letters);
                 long after = 0;
@@ -139,7 +142,7 @@ public class CampaignMessages extends AbstractBatchlet {
                 dispatch:
                 while (crew.running() && !(page = deliveries.pending(connection, after, PAGE)).isEmpty()) {
                     for (Deliveries.Pending delivery : page) {
-                        if (!crew.running() || !await(rate, crew)) {
+                        if (!crew.running()) {
                             break dispatch;
                         }
                         after = delivery.id();
@@ -153,7 +156,6 @@ public class CampaignMessages extends AbstractBatchlet {
                         if (!crew.hand(delivery)) {
                             break dispatch;
                         }
-                        rate.sent(System.nanoTime());
                     }
                 }
             } finally {
@@ -184,18 +186,6 @@ public class CampaignMessages extends AbstractBatchlet {
                     + connections);
         }
         return connections;
-    }
-
-    /** Waits until the rate lets the next message go; answers false when stopped meanwhile. */
-    private boolean await(SendRate rate, Crew crew) {
-        for (Duration wait = rate.delayBeforeNext(System.nanoTime()); !wait.isZero(); wait = rate.delayBeforeNext(System.nanoTime())) {
-            if (!crew.running()) {
-                return false;
-            }
-            // to the nanosecond: at high rates the wait is below a millisecond
-            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(wait.toNanos(), WAIT_SLICE.toNanos()));
-        }
-        return crew.running();
     }
 
     /** The store's messages per minute: its store_send_limit, else the configured default. */
@@ -259,9 +249,10 @@ public class CampaignMessages extends AbstractBatchlet {
     }
 
     /**
-     * The senders of one execution and their group committer, on the application's threads: deliveries handed over
-     * one at a time (a sender takes the next when it is done with its message), the first failure of any of them
-     * kept, and the counts of what this execution settled.
+     * The senders of one execution and their group committer, on the application's threads: the deliveries to send
+     * queued in id order (a sender takes the next when it is done with its message, and waits for its slot of the
+     * store's rate, which all senders share), the first failure of any of them kept, and the counts of what this
+     * execution settled.
      */
     private final class Crew {
 
@@ -271,7 +262,8 @@ public class CampaignMessages extends AbstractBatchlet {
         private final GroupCommit committer;
         private final CredentialVault vault;
         private final Session session;
-        private final SynchronousQueue<Deliveries.Pending> handoff = new SynchronousQueue<>();
+        private final SendRate rate;
+        private final BlockingQueue<Deliveries.Pending> ready = new ArrayBlockingQueue<>(PAGE);
         private final List<Future<?>> working = new ArrayList<>();
         private final AtomicReference<Exception> failure = new AtomicReference<>();
         private final AtomicLong sent = new AtomicLong();
@@ -281,13 +273,15 @@ public class CampaignMessages extends AbstractBatchlet {
         private volatile boolean closing;
         private int senders;
 
-        Crew(CampaignRun run, long storeId, Deliveries deliveries, GroupCommit committer, CredentialVault vault, Session session) {
+        Crew(CampaignRun run, long storeId, Deliveries deliveries, GroupCommit committer, CredentialVault vault, Session session,
+                SendRate rate) {
             this.run = run;
             this.storeId = storeId;
             this.deliveries = deliveries;
             this.committer = committer;
             this.vault = vault;
             this.session = session;
+            this.rate = rate;
         }
 
         /** The committer and one sender per letter on {@code executor}'s threads. */
@@ -305,9 +299,9 @@ public class CampaignMessages extends AbstractBatchlet {
             return !stopping && failure.get() == null;
         }
 
-        /** Hands {@code delivery} to the next free sender; answers false when stopped or failed meanwhile. */
+        /** Queues {@code delivery} for the next free sender; answers false when stopped or failed meanwhile. */
         boolean hand(Deliveries.Pending delivery) throws InterruptedException {
-            while (!handoff.offer(delivery, HANDOFF_MILLIS, TimeUnit.MILLISECONDS)) {
+            while (!ready.offer(delivery, HANDOFF_MILLIS, TimeUnit.MILLISECONDS)) {
                 if (!running()) {
                     return false;
                 }
@@ -315,7 +309,28 @@ public class CampaignMessages extends AbstractBatchlet {
             return true;
         }
 
-        /** Lets the senders end once done with their message, then the committer once it answered them. */
+        /**
+         * Books the next message's slot of the store's rate, shared by all senders, and waits for it; answers false
+         * when stopped or failed meanwhile (the message is not sent: its delivery stays pending).
+         */
+        boolean pace() {
+            long slot;
+            synchronized (rate) {
+                long now = System.nanoTime();
+                slot = now + rate.delayBeforeNext(now).toNanos();
+                rate.sent(slot);
+            }
+            for (long wait = slot - System.nanoTime(); wait > 0; wait = slot - System.nanoTime()) {
+                if (!running()) {
+                    return false;
+                }
+                // to the nanosecond: at high rates the wait is below a millisecond
+                LockSupport.parkNanos(Math.min(wait, WAIT_SLICE.toNanos()));
+            }
+            return running();
+        }
+
+        /** Lets the senders end once the queue is empty (or at once when stopped or failed), then the committer. */
         void finish() throws InterruptedException {
             closing = true;
             for (Future<?> sender : working) {
@@ -351,9 +366,12 @@ public class CampaignMessages extends AbstractBatchlet {
 
             void work() {
                 try {
-                    while (true) {
-                        Deliveries.Pending delivery = handoff.poll(HANDOFF_MILLIS, TimeUnit.MILLISECONDS);
+                    while (running()) {
+                        Deliveries.Pending delivery = ready.poll(HANDOFF_MILLIS, TimeUnit.MILLISECONDS);
                         if (delivery != null) {
+                            if (!pace()) {
+                                return;
+                            }
                             send(delivery);
                         } else if (closing) {
                             return;

@@ -37,7 +37,8 @@ final class GroupCommit implements Runnable {
         boolean apply(Connection connection, Instant now) throws SQLException;
     }
 
-    private record Request(Work work, CompletableFuture<Boolean> answer) {
+    /** A message's SENT mark (work null: delivery {@code id}) or another statement ({@code work}). */
+    private record Request(long id, Work work, CompletableFuture<Boolean> answer) {
     }
 
     private static final long POLL_MILLIS = 100;
@@ -62,22 +63,19 @@ final class GroupCommit implements Runnable {
      * recipient no longer consents (the delivery is then SKIPPED_CONSENT). Throws when the group's transaction failed.
      */
     boolean sent(long id) throws IOException {
-        return submit((connection, now) -> {
-            if (deliveries.commitSent(connection, id, now)) {
-                return true;
-            }
-            deliveries.skip(connection, id);
-            return false;
-        });
+        return await(new Request(id, null, new CompletableFuture<>()));
     }
 
     /** Runs {@code work} in the next group's transaction and answers its answer; throws when that transaction failed. */
     boolean submit(Work work) throws IOException {
+        return await(new Request(0, work, new CompletableFuture<>()));
+    }
+
+    private boolean await(Request request) throws IOException {
         Exception failure = broken;
         if (failure != null) {
             throw new IOException("an earlier group commit of this send failed", failure);
         }
-        Request request = new Request(work, new CompletableFuture<>());
         queue.add(request);
         try {
             return request.answer().get();
@@ -157,8 +155,29 @@ final class GroupCommit implements Runnable {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         boolean[] answers = new boolean[group.size()];
         try {
-            for (int i = 0; i < answers.length; i++) {
-                answers[i] = group.get(i).work().apply(connection, now);
+            int marks = 0;
+            for (Request request : group) {
+                marks += request.work() == null ? 1 : 0;
+            }
+            long[] ids = new long[marks];
+            int[] at = new int[marks];
+            for (int i = 0, m = 0; i < answers.length; i++) {
+                if (group.get(i).work() == null) {
+                    ids[m] = group.get(i).id();
+                    at[m++] = i;
+                } else {
+                    answers[i] = group.get(i).work().apply(connection, now);
+                }
+            }
+            if (marks > 0) {
+                boolean[] sent = deliveries.commitSent(connection, ids, now);
+                for (int m = 0; m < marks; m++) {
+                    answers[at[m]] = sent[m];
+                    if (!sent[m]) {
+                        // its recipient no longer consents: the message is abandoned, the delivery skipped with the group
+                        deliveries.skip(connection, ids[m]);
+                    }
+                }
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
