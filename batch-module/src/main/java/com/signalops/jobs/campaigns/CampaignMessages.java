@@ -158,6 +158,10 @@ public class CampaignMessages extends AbstractBatchlet {
                         }
                     }
                 }
+            } catch (Exception e) {
+                // the senders stop too, with what is queued left pending
+                crew.failure.compareAndSet(null, e);
+                throw e;
             } finally {
                 crew.finish();
             }
