@@ -15,6 +15,9 @@ public final class Resources {
     /** The outgoing mail session: SMTP server, credentials and From of server.xml's {@code mailSession}. */
     public static final String MAIL_SESSION = "mail/signalops";
 
+    /** The managed executor of server.xml's {@code managedExecutorService}: threads for work a job spreads over several. */
+    public static final String EXECUTOR = "concurrent/signalops";
+
     private Resources() {
     }
 }

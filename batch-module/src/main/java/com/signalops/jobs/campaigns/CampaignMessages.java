@@ -7,15 +7,18 @@ import com.signalops.audit.domain.AuditOutcome;
 import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.service.AuditAppend;
 import com.signalops.commerce.domain.CustomerEmails;
+import com.signalops.integration.domain.CredentialVault;
 import com.signalops.integration.service.VaultKeyring;
 import com.signalops.outreach.domain.CampaignMessage;
 import com.signalops.outreach.domain.SendRate;
 import com.signalops.outreach.domain.UnsubscribeToken;
 import com.signalops.outreach.service.UnsubscribeKey;
 import com.signalops.shared.ApplicationDatabase;
+import com.signalops.shared.ApplicationThreads;
 import com.signalops.shared.OutgoingMail;
 import com.signalops.shared.RequestIds;
 import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -33,31 +36,54 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The second step of {@code campaign-send}: sends the campaign's pending deliveries in id order over one SMTP
- * connection, at the store's rate. Each message commits its delivery as SENT, together with the consent check, after
- * its content and before the SMTP end-of-data ({@link CampaignMessage}): a recipient who no longer consents gets
- * nothing and is marked SKIPPED_CONSENT, one the server refuses FAILED. A database or SMTP failure fails the step
- * with the delivery at hand still pending; a kill at any point likewise. A restart sends what is pending, so every
- * recipient gets the message once. When nothing is pending the campaign is SENT, with its counts audited
- * ({@code campaign.send}). Honours {@link #stop()} between two messages.
+ * The second step of {@code campaign-send}: sends the campaign's pending deliveries in id order over {@code W}
+ * SMTP connections at once (job parameter {@code connections}, else {@code SIGNALOPS_CAMPAIGN_CONNECTIONS}, default
+ * 8), at the store's rate for all of them together. This thread reads the pending deliveries, marks those whose
+ * recipient no longer consents as read SKIPPED_CONSENT, and queues the others for {@code W} senders, each with its own
+ * SMTP connection on a thread of {@link ApplicationThreads}; a sender takes the next, waits for its slot of the
+ * store's rate (one pacing for all senders, so the rate bounds the total), and builds its
+ * message and writes its content; between the content and the SMTP end-of-data ({@link CampaignMessage}) it joins
+ * the {@link GroupCommit}, which commits the SENT marks of every sender waiting at that moment in one database
+ * transaction, each with its consent check: a recipient who no longer consents gets nothing and is marked
+ * SKIPPED_CONSENT, one the server refuses FAILED. A failure of a group's transaction fails every message of the group
+ * (nothing of them is delivered, their deliveries stay PENDING) and the step; an SMTP failure before the commit fails
+ * the step likewise, and a kill at any point leaves what is uncommitted PENDING. A restart sends what is pending, so
+ * every recipient gets the message once; a kill between a group's commit and its messages' end-of-data loses at most
+ * those {@code W} messages (never twice, at worst once less). When nothing is pending the campaign is SENT, with its
+ * counts audited ({@code campaign.send}). Honours {@link #stop()} between two messages: the senders finish the
+ * message they have.
  */
 @Named
 @Dependent
 public class CampaignMessages extends AbstractBatchlet {
 
     static final String RATE_VARIABLE = "SIGNALOPS_CAMPAIGN_RATE_PER_MINUTE";
+    static final String CONNECTIONS_VARIABLE = "SIGNALOPS_CAMPAIGN_CONNECTIONS";
     static final String CONSOLE_URL_VARIABLE = "SIGNALOPS_CONSOLE_URL";
     static final int DEFAULT_RATE = 600;
+    static final int DEFAULT_CONNECTIONS = 8;
+    static final int MAX_CONNECTIONS = 64;
     private static final int PAGE = 500;
     private static final Duration WAIT_SLICE = Duration.ofMillis(200);
+    private static final long HANDOFF_MILLIS = 100;
     private static final Logger LOG = Logger.getLogger(CampaignMessages.class.getName());
 
     @Inject
@@ -70,6 +96,9 @@ public class CampaignMessages extends AbstractBatchlet {
     private OutgoingMail mail;
 
     @Inject
+    private ApplicationThreads threads;
+
+    @Inject
     private VaultKeyring keyring;
 
     @Inject
@@ -77,6 +106,11 @@ public class CampaignMessages extends AbstractBatchlet {
 
     @Inject
     private Config config;
+
+    /** The job parameter {@code connections}: how many SMTP connections send at once (empty: the configured default). */
+    @Inject
+    @BatchProperty(name = "connections")
+    private String connectionsProperty;
 
     private volatile boolean stopping;
 
@@ -90,28 +124,51 @@ public class CampaignMessages extends AbstractBatchlet {
                 // a campaign not claimed for this job instance is never sent by it (see CampaignSendCheck)
                 return "NOT_CLAIMED";
             }
-            CampaignMail letter = new CampaignMail(campaign.subject(), campaign.body(),
-                    config.getOptionalValue(CONSOLE_URL_VARIABLE, String.class).orElse(""), unsubscribeKey.signer());
+            int connections = connections();
+            String consoleUrl = config.getOptionalValue(CONSOLE_URL_VARIABLE, String.class).orElse("");
+            List<CampaignMail> letters = new ArrayList<>(connections);
+            for (int i = 0; i < connections; i++) {
+                // one per sender: a signer's MAC is not thread-safe
+                letters.add(new CampaignMail(campaign.subject(), campaign.body(), consoleUrl, unsubscribeKey.signer()));
+            }
             SendRate rate = new SendRate(rate(connection, run.workspaceId(), campaign.storeId()));
-            Sender sender = new Sender(connection, run, campaign.storeId(), letter, mail.session());
+            Deliveries deliveries = new Deliveries(run);
+            Crew crew = new Crew(run, campaign.storeId(), deliveries, new GroupCommit(database.dataSource(), deliveries),
+                    keyring.vault(), mail.session(), rate);
             try {
+                crew.start(threads.executor(), letters);
                 long after = 0;
                 List<Deliveries.Pending> page;
-                while (!stopping && !(page = sender.deliveries.pending(connection, after, PAGE)).isEmpty()) {
+                dispatch:
+                while (crew.running() && !(page = deliveries.pending(connection, after, PAGE)).isEmpty()) {
                     for (Deliveries.Pending delivery : page) {
-                        if (stopping || !await(rate)) {
-                            break;
+                        if (!crew.running()) {
+                            break dispatch;
                         }
                         after = delivery.id();
-                        if (sender.send(delivery)) {
-                            rate.sent(System.nanoTime());
+                        if (!delivery.consenting() || delivery.email() == null) {
+                            // no message to write: marked here, outside the rate
+                            if (deliveries.skip(connection, delivery.id())) {
+                                crew.skipped.incrementAndGet();
+                            }
+                            continue;
+                        }
+                        if (!crew.hand(delivery)) {
+                            break dispatch;
                         }
                     }
                 }
+            } catch (Exception e) {
+                // the senders stop too, with what is queued left pending
+                crew.failure.compareAndSet(null, e);
+                throw e;
             } finally {
-                sender.close();
+                crew.finish();
             }
-            String exit = stopping ? "STOPPED " + sender.tally() : finish(connection, run, campaign.storeId());
+            if (crew.failure.get() != null) {
+                throw crew.failure.get();
+            }
+            String exit = stopping ? "STOPPED " + crew.tally() : finish(connection, run, campaign.storeId(), crew);
             // the job's exit status too: what the execution did, in the job repository and its job.run record
             job.setExitStatus(exit);
             return exit;
@@ -123,16 +180,16 @@ public class CampaignMessages extends AbstractBatchlet {
         stopping = true;
     }
 
-    /** Waits until the rate lets the next message go; answers false when stopped meanwhile. */
-    private boolean await(SendRate rate) {
-        for (Duration wait = rate.delayBeforeNext(System.nanoTime()); !wait.isZero(); wait = rate.delayBeforeNext(System.nanoTime())) {
-            if (stopping) {
-                return false;
-            }
-            // to the nanosecond: at high rates the wait is below a millisecond
-            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(wait.toNanos(), WAIT_SLICE.toNanos()));
+    /** The number of SMTP connections: the job parameter, else the configured default; 1 to {@value #MAX_CONNECTIONS}. */
+    private int connections() {
+        int connections = connectionsProperty == null || connectionsProperty.isBlank()
+                ? config.getOptionalValue(CONNECTIONS_VARIABLE, Integer.class).orElse(DEFAULT_CONNECTIONS)
+                : Integer.parseInt(connectionsProperty.trim());
+        if (connections < 1 || connections > MAX_CONNECTIONS) {
+            throw new IllegalArgumentException("campaign-send sends over 1 to " + MAX_CONNECTIONS + " SMTP connections, not "
+                    + connections);
         }
-        return !stopping;
+        return connections;
     }
 
     /** The store's messages per minute: its store_send_limit, else the configured default. */
@@ -151,7 +208,7 @@ public class CampaignMessages extends AbstractBatchlet {
     }
 
     /** The campaign SENT with its counts and the campaign.send record, in one transaction, once nothing is pending. */
-    private String finish(Connection connection, CampaignRun run, long storeId) throws SQLException {
+    private String finish(Connection connection, CampaignRun run, long storeId, Crew crew) throws SQLException {
         Deliveries deliveries = new Deliveries(run);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         connection.setAutoCommit(false);
@@ -183,8 +240,9 @@ public class CampaignMessages extends AbstractBatchlet {
                     .by(ActorType.SYSTEM, CampaignRun.JOB).via(AuditSource.BATCH).on(run.campaignId()).after(after).build(), now,
                     RequestIds.ofBatch(job.getExecutionId())).appendTo(connection);
             connection.commit();
-            LOG.log(Level.INFO, "Campaign {0} of workspace {1} sent: {2}", new Object[] {Long.toString(run.campaignId()),
-                Long.toString(run.workspaceId()), exit});
+            LOG.log(Level.INFO, "Campaign {0} of workspace {1} sent: {2}; this execution: {3} over {4} SMTP connections, {5}",
+                    new Object[] {Long.toString(run.campaignId()), Long.toString(run.workspaceId()), exit, crew.tally(),
+                        crew.senders, crew.committer.tally()});
             return exit;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
@@ -194,89 +252,105 @@ public class CampaignMessages extends AbstractBatchlet {
         }
     }
 
-    /** Sends one delivery after another over one SMTP connection, opened when needed. */
-    private final class Sender {
+    /**
+     * The senders of one execution and their group committer, on the application's threads: the deliveries to send
+     * queued in id order (a sender takes the next when it is done with its message, and waits for its slot of the
+     * store's rate, which all senders share), the first failure of any of them kept, and the counts of what this
+     * execution settled.
+     */
+    private final class Crew {
 
-        private final Connection connection;
         private final CampaignRun run;
         private final long storeId;
-        private final CampaignMail letter;
-        private final Session session;
         private final Deliveries deliveries;
-        private Transport transport;
-        private long sent;
-        private long skipped;
-        private long failed;
+        private final GroupCommit committer;
+        private final CredentialVault vault;
+        private final Session session;
+        private final SendRate rate;
+        private final BlockingQueue<Deliveries.Pending> ready = new ArrayBlockingQueue<>(PAGE);
+        private final List<Future<?>> working = new ArrayList<>();
+        private final AtomicReference<Exception> failure = new AtomicReference<>();
+        private final AtomicLong sent = new AtomicLong();
+        private final AtomicLong skipped = new AtomicLong();
+        private final AtomicLong failed = new AtomicLong();
+        private Future<?> committing;
+        private volatile boolean closing;
+        private int senders;
 
-        Sender(Connection connection, CampaignRun run, long storeId, CampaignMail letter, Session session) {
-            this.connection = connection;
+        Crew(CampaignRun run, long storeId, Deliveries deliveries, GroupCommit committer, CredentialVault vault, Session session,
+                SendRate rate) {
             this.run = run;
             this.storeId = storeId;
-            this.letter = letter;
+            this.deliveries = deliveries;
+            this.committer = committer;
+            this.vault = vault;
             this.session = session;
-            this.deliveries = new Deliveries(run);
+            this.rate = rate;
         }
 
-        /** Settles {@code delivery}; answers whether a message went to the SMTP server (delivered or refused by it). */
-        boolean send(Deliveries.Pending delivery) throws SQLException, MessagingException {
-            if (!delivery.consenting() || delivery.email() == null) {
-                if (deliveries.skip(connection, delivery.id())) {
-                    skipped++;
-                }
-                return false;
+        /** The committer and one sender per letter on {@code executor}'s threads. */
+        void start(ExecutorService executor, List<CampaignMail> letters) {
+            committing = executor.submit(committer);
+            for (CampaignMail letter : letters) {
+                Sender sender = new Sender(letter);
+                working.add(executor.submit(sender::work));
+                senders++;
             }
-            String email = CustomerEmails.open(keyring.vault(), delivery.email(), run.workspaceId(), storeId);
-            UnsubscribeToken token = new UnsubscribeToken(run.workspaceId(), storeId, delivery.customerId(), run.campaignId());
-            CampaignMessage message;
-            try {
-                message = letter.message(session, email, token, () -> commit(delivery.id()));
-            } catch (AddressException e) {
-                deliveries.fail(connection, delivery.id(), "PENDING", "invalid address");
-                failed++;
-                return false;
-            }
-            try {
-                if (transport == null || !transport.isConnected()) {
-                    transport = session.getTransport("smtp");
-                    transport.connect();
-                }
-                transport.sendMessage(message, message.getAllRecipients());
-                sent++;
-                return true;
-            } catch (MessagingException e) {
-                close();
-                if (message.refused()) {
-                    // nothing was delivered: the connection closed before the end-of-data
-                    if (deliveries.skip(connection, delivery.id())) {
-                        skipped++;
-                    }
+        }
+
+        /** Neither stopped nor failed. */
+        boolean running() {
+            return !stopping && failure.get() == null;
+        }
+
+        /** Queues {@code delivery} for the next free sender; answers false when stopped or failed meanwhile. */
+        boolean hand(Deliveries.Pending delivery) throws InterruptedException {
+            while (!ready.offer(delivery, HANDOFF_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (!running()) {
                     return false;
                 }
-                if (message.committed()) {
-                    // refused after the end-of-data (or the connection broke right after it): not sent again
-                    deliveries.fail(connection, delivery.id(), "SENT", "refused by the SMTP server after the message");
-                    failed++;
-                    return true;
+            }
+            return true;
+        }
+
+        /**
+         * Books the next message's slot of the store's rate, shared by all senders, and waits for it; answers false
+         * when stopped or failed meanwhile (the message is not sent: its delivery stays pending).
+         */
+        boolean pace() {
+            long slot;
+            synchronized (rate) {
+                long now = System.nanoTime();
+                slot = now + rate.delayBeforeNext(now).toNanos();
+                rate.sent(slot);
+            }
+            for (long wait = slot - System.nanoTime(); wait > 0; wait = slot - System.nanoTime()) {
+                if (!running()) {
+                    return false;
                 }
-                if (e instanceof SendFailedException refused && refused.getInvalidAddresses() != null
-                        && refused.getInvalidAddresses().length > 0) {
-                    deliveries.fail(connection, delivery.id(), "PENDING", "recipient refused by the SMTP server");
-                    failed++;
-                    return true;
-                }
-                // SMTP or database trouble before the commit: the delivery stays pending for the restart
-                LOG.log(Level.WARNING, "Campaign {0} of workspace {1} stops at delivery {2}: {3}", new Object[] {
-                    Long.toString(run.campaignId()), Long.toString(run.workspaceId()), Long.toString(delivery.id()),
-                    e.getClass().getName() + (e.getCause() == null ? "" : " / " + e.getCause().getClass().getName())});
-                throw e;
+                // to the nanosecond: at high rates the wait is below a millisecond
+                LockSupport.parkNanos(Math.min(wait, WAIT_SLICE.toNanos()));
+            }
+            return running();
+        }
+
+        /** Lets the senders end once the queue is empty (or at once when stopped or failed), then the committer. */
+        void finish() throws InterruptedException {
+            closing = true;
+            for (Future<?> sender : working) {
+                join(sender);
+            }
+            committer.close();
+            if (committing != null) {
+                join(committing);
             }
         }
 
-        private boolean commit(long deliveryId) throws IOException {
+        private void join(Future<?> task) throws InterruptedException {
             try {
-                return deliveries.commitSent(connection, deliveryId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-            } catch (SQLException e) {
-                throw new IOException("the delivery could not be committed", e);
+                task.get();
+            } catch (ExecutionException e) {
+                failure.compareAndSet(null, e.getCause() instanceof Exception cause ? cause : e);
             }
         }
 
@@ -284,14 +358,95 @@ public class CampaignMessages extends AbstractBatchlet {
             return "SENT=" + sent + " SKIPPED_CONSENT=" + skipped + " FAILED=" + failed;
         }
 
-        void close() {
-            if (transport != null) {
+        /** One SMTP connection, opened when needed: sends one handed delivery after another. */
+        private final class Sender {
+
+            private final CampaignMail letter;
+            private Transport transport;
+
+            Sender(CampaignMail letter) {
+                this.letter = letter;
+            }
+
+            void work() {
                 try {
-                    transport.close();
-                } catch (MessagingException e) {
-                    LOG.log(Level.FINE, "SMTP connection closed with {0}", e.getClass().getName());
+                    while (running()) {
+                        Deliveries.Pending delivery = ready.poll(HANDOFF_MILLIS, TimeUnit.MILLISECONDS);
+                        if (delivery != null) {
+                            if (!pace()) {
+                                return;
+                            }
+                            send(delivery);
+                        } else if (closing) {
+                            return;
+                        }
+                    }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    close();
                 }
-                transport = null;
+            }
+
+            /** Settles {@code delivery}: delivered and SENT, SKIPPED_CONSENT, or FAILED; throws what must fail the step. */
+            private void send(Deliveries.Pending delivery) throws IOException, MessagingException {
+                String email = CustomerEmails.open(vault, delivery.email(), run.workspaceId(), storeId);
+                UnsubscribeToken token = new UnsubscribeToken(run.workspaceId(), storeId, delivery.customerId(), run.campaignId());
+                CampaignMessage message;
+                try {
+                    message = letter.message(session, email, token, () -> committer.sent(delivery.id()));
+                } catch (AddressException e) {
+                    mark(delivery.id(), "PENDING", "invalid address");
+                    return;
+                }
+                try {
+                    if (transport == null || !transport.isConnected()) {
+                        transport = session.getTransport("smtp");
+                        transport.connect();
+                    }
+                    transport.sendMessage(message, message.getAllRecipients());
+                    sent.incrementAndGet();
+                } catch (MessagingException e) {
+                    close();
+                    if (message.refused()) {
+                        // nothing was delivered (the connection closed before the end-of-data); SKIPPED_CONSENT in its group
+                        skipped.incrementAndGet();
+                        return;
+                    }
+                    if (message.committed()) {
+                        // refused after the end-of-data (or the connection broke right after it): not sent again
+                        mark(delivery.id(), "SENT", "refused by the SMTP server after the message");
+                        return;
+                    }
+                    if (e instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+                            && refused.getInvalidAddresses().length > 0) {
+                        mark(delivery.id(), "PENDING", "recipient refused by the SMTP server");
+                        return;
+                    }
+                    // SMTP or database trouble before the commit (its group's transaction failed): the delivery stays pending
+                    LOG.log(Level.WARNING, "Campaign {0} of workspace {1} stops at delivery {2}: {3}", new Object[] {
+                        Long.toString(run.campaignId()), Long.toString(run.workspaceId()), Long.toString(delivery.id()),
+                        e.getClass().getName() + (e.getCause() == null ? "" : " / " + e.getCause().getClass().getName())});
+                    throw e;
+                }
+            }
+
+            /** Marks delivery {@code id} FAILED from {@code from}, in the committer's next group. */
+            private void mark(long id, String from, String reason) throws IOException {
+                if (committer.submit((connection, now) -> deliveries.fail(connection, id, from, reason))) {
+                    failed.incrementAndGet();
+                }
+            }
+
+            private void close() {
+                if (transport != null) {
+                    try {
+                        transport.close();
+                    } catch (MessagingException e) {
+                        LOG.log(Level.FINE, "SMTP connection closed with {0}", e.getClass().getName());
+                    }
+                    transport = null;
+                }
             }
         }
     }

@@ -71,6 +71,36 @@ final class Deliveries {
         }
     }
 
+    /**
+     * {@link #commitSent} for each of {@code ids} in one round trip (a JDBC batch, its statements pipelined), in the
+     * connection's transaction; answers per delivery whether it was committed as SENT.
+     */
+    boolean[] commitSent(Connection connection, long[] ids, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE campaign_delivery d JOIN commerce_customer c "
+                + "ON c.workspace_id = d.workspace_id AND c.store_id = d.store_id AND c.customer_id = d.customer_id "
+                + "SET d.status = 'SENT', d.sent_at = ? WHERE d.workspace_id = ? AND d.id = ? AND d.status = 'PENDING' AND " + CONSENTING)) {
+            for (long id : ids) {
+                update.setObject(1, CampaignRun.utc(now));
+                update.setLong(2, run.workspaceId());
+                update.setLong(3, id);
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            if (counts.length != ids.length) {
+                throw new SQLException("the batch answered " + counts.length + " counts for " + ids.length + " deliveries");
+            }
+            boolean[] sent = new boolean[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                if (counts[i] != 0 && counts[i] != 1) {
+                    // a driver that answers no per-statement count cannot tell who may receive the message
+                    throw new SQLException("the batch answered no row count for a delivery (" + counts[i] + ")");
+                }
+                sent[i] = counts[i] == 1;
+            }
+            return sent;
+        }
+    }
+
     /** Marks pending delivery {@code id} skipped: its recipient no longer consents (or is gone). */
     boolean skip(Connection connection, long id) throws SQLException {
         return move(connection, id, "PENDING", "SKIPPED_CONSENT", null);

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -215,12 +216,15 @@ class CampaignSendJobTest {
         store.claimed(campaign);
         long third = Long.parseLong(column("SELECT id FROM campaign_delivery WHERE customer_id = 3 AND campaign_id = " + campaign));
 
+        // one SMTP connection: one message after another, each in a group commit of its own
+        Properties parameters = CampaignRun.parameters(store.workspaceId(), campaign);
+        parameters.setProperty("connections", "1");
         long execution;
         try (Connection holder = connect(); Statement lock = holder.createStatement()) {
             // the third delivery's row is held: the job writes that message's content, then waits on its commit
             holder.setAutoCommit(false);
             lock.executeQuery("SELECT id FROM campaign_delivery WHERE id = " + third + " FOR UPDATE").close();
-            execution = operator().start("campaign-send", CampaignRun.parameters(store.workspaceId(), campaign));
+            execution = operator().start("campaign-send", parameters);
             long waiting = awaitCommitWaiting();
             assertEquals(2, smtp.getReceivedMessages().length, "two delivered before the third's commit");
             // the database connection goes away in that moment
@@ -233,7 +237,7 @@ class CampaignSendJobTest {
         assertEquals(2, smtp.getReceivedMessages().length, "the third message, unterminated, was discarded");
         assertEquals("PENDING", deliveries(campaign).get(3L));
 
-        JobExecution restarted = await(operator().restart(execution, CampaignRun.parameters(store.workspaceId(), campaign)));
+        JobExecution restarted = await(operator().restart(execution, parameters));
 
         assertEquals(BatchStatus.COMPLETED, restarted.getBatchStatus());
         assertEquals("SENT=6 SKIPPED_CONSENT=0 FAILED=0", restarted.getExitStatus());
@@ -241,6 +245,86 @@ class CampaignSendJobTest {
         assertEquals(6, smtp.getReceivedMessages().length, "one message per recipient: " + received.keySet());
         assertEquals(6, received.size());
         assertEquals("SENT", column("SELECT status FROM campaign WHERE id = " + campaign));
+    }
+
+    @Test
+    void aFailedGroupCommitOverSeveralConnectionsDeliversNoneOfItsMessagesAndTheRestartDeliversEachRecipientOnce() throws Exception {
+        List<Long> customers = new ArrayList<>();
+        for (long id = 1; id <= 12; id++) {
+            store.customer(id, "customer" + id + "@example.com", "SUBSCRIBED");
+            customers.add(id);
+        }
+        long campaign = store.campaign(SUBJECT, BODY);
+        store.request(campaign, "APPROVED");
+        store.deliveries(campaign, customers);
+        store.claimed(campaign);
+        long ninth = Long.parseLong(column("SELECT id FROM campaign_delivery WHERE customer_id = 9 AND campaign_id = " + campaign));
+        Properties parameters = CampaignRun.parameters(store.workspaceId(), campaign);
+        parameters.setProperty("connections", "4");
+
+        long execution;
+        try (Connection holder = connect(); Statement lock = holder.createStatement()) {
+            // only the ninth delivery's row is held: the group transaction that carries it waits, and the messages of
+            // the other senders (the 10th to 12th, their rows free) wait for their commit behind it
+            holder.setAutoCommit(false);
+            lock.executeQuery("SELECT id FROM campaign_delivery WHERE id = " + ninth + " FOR UPDATE").close();
+            execution = operator().start("campaign-send", parameters);
+            long waiting = awaitCommitWaiting();
+            Thread.sleep(500);
+            // the group committer's database connection goes away in that moment
+            lock.execute("KILL CONNECTION " + waiting);
+            holder.rollback();
+        }
+        JobExecution failed = await(execution);
+        assertEquals(BatchStatus.FAILED, failed.getBatchStatus());
+        Thread.sleep(500);
+        Map<Long, String> statuses = deliveries(campaign);
+        for (long customer = 9; customer <= 12; customer++) {
+            assertEquals("PENDING", statuses.get(customer), "customer " + customer + "'s message failed with the group: " + statuses);
+        }
+        List<String> committed = new ArrayList<>();
+        statuses.forEach((customer, status) -> {
+            if (status.equals("SENT")) {
+                committed.add("customer" + customer + "@example.com");
+            } else {
+                assertEquals("PENDING", status, "customer " + customer);
+            }
+        });
+        // every message delivered is committed SENT, and every delivery committed SENT was delivered
+        assertEquals(committed.stream().sorted().toList(), List.copyOf(received().keySet()));
+        assertTrue(committed.size() <= 8, "nothing after the failed group: " + committed);
+
+        JobExecution restarted = await(operator().restart(execution, parameters));
+
+        assertEquals(BatchStatus.COMPLETED, restarted.getBatchStatus());
+        assertEquals("SENT=12 SKIPPED_CONSENT=0 FAILED=0", restarted.getExitStatus());
+        Map<String, MimeMessage> received = received();
+        assertEquals(12, smtp.getReceivedMessages().length, "one message per recipient: " + received.keySet());
+        assertEquals(12, received.size());
+        assertEquals("SENT", column("SELECT status FROM campaign WHERE id = " + campaign));
+    }
+
+    @Test
+    void theStoresRateBoundsAllConnectionsTogether() throws Exception {
+        List<Long> customers = new ArrayList<>();
+        for (long id = 1; id <= 5; id++) {
+            store.customer(id, "customer" + id + "@example.com", "SUBSCRIBED");
+            customers.add(id);
+        }
+        long campaign = store.campaign(SUBJECT, BODY);
+        store.request(campaign, "APPROVED");
+        store.deliveries(campaign, customers);
+        store.claimed(campaign);
+        // four messages a second over eight connections: five messages take at least four intervals
+        store.rate(240);
+
+        long started = System.nanoTime();
+        JobExecution run = await(operator().start("campaign-send", CampaignRun.parameters(store.workspaceId(), campaign)));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertEquals("SENT=5 SKIPPED_CONSENT=0 FAILED=0", run.getExitStatus());
+        assertEquals(5, received().size());
+        assertTrue(took.compareTo(Duration.ofMillis(950)) >= 0, "paced at the store's rate: " + took);
     }
 
     /** The id of the connection whose commit of a delivery waits for its row's lock. */

@@ -1,0 +1,208 @@
+package com.signalops.jobs.campaigns;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The group committer of a campaign send: one thread with its own database connection that commits, in ONE
+ * transaction, the SENT marks of every message waiting for its commit at that moment (each delivery's {@code UPDATE}
+ * with the consent check; a delivery whose row count is 0 is marked SKIPPED_CONSENT in the same transaction and its
+ * message answered "not sendable"), and then answers them all at once, so that each sender writes its end-of-data.
+ * While one transaction waits for its durable commit, the next group gathers: one log flush carries many messages.
+ *
+ * <p>A failure of a group's transaction (it is rolled back) fails every message of the group, and every later request
+ * too: the committer is broken for the rest of the step, so nothing more is delivered and the step fails with the
+ * deliveries still PENDING. The senders' other marks (FAILED) go through it as well, in the next group.
+ */
+final class GroupCommit implements Runnable {
+
+    /** A statement run in a group's transaction; answers what its requester learns. */
+    @FunctionalInterface
+    interface Work {
+
+        boolean apply(Connection connection, Instant now) throws SQLException;
+    }
+
+    /** A message's SENT mark (work null: delivery {@code id}) or another statement ({@code work}). */
+    private record Request(long id, Work work, CompletableFuture<Boolean> answer) {
+    }
+
+    private static final long POLL_MILLIS = 100;
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
+
+    private final DataSource dataSource;
+    private final Deliveries deliveries;
+    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private volatile boolean closed;
+    private volatile Exception broken;
+    private long groups;
+    private long commits;
+    private int largest;
+
+    GroupCommit(DataSource dataSource, Deliveries deliveries) {
+        this.dataSource = dataSource;
+        this.deliveries = deliveries;
+    }
+
+    /**
+     * Commits delivery {@code id} as SENT together with the consent check, in the next group; answers false when the
+     * recipient no longer consents (the delivery is then SKIPPED_CONSENT). Throws when the group's transaction failed.
+     */
+    boolean sent(long id) throws IOException {
+        return await(new Request(id, null, new CompletableFuture<>()));
+    }
+
+    /** Runs {@code work} in the next group's transaction and answers its answer; throws when that transaction failed. */
+    boolean submit(Work work) throws IOException {
+        return await(new Request(0, work, new CompletableFuture<>()));
+    }
+
+    private boolean await(Request request) throws IOException {
+        Exception failure = broken;
+        if (failure != null) {
+            throw new IOException("an earlier group commit of this send failed", failure);
+        }
+        queue.add(request);
+        try {
+            return request.answer().get();
+        } catch (ExecutionException e) {
+            throw new IOException("the group commit failed", e.getCause());
+        } catch (InterruptedException e) {
+            // the answer may still come; the message is abandoned either way (no end-of-data without an answer)
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the group commit");
+        }
+    }
+
+    /** No more requests will come: the committer ends once it answered those queued. */
+    void close() {
+        closed = true;
+    }
+
+    /** The failure that broke the committer, if any. */
+    Exception failure() {
+        return broken;
+    }
+
+    /** Transactions and the marks they carried, for the log. */
+    String tally() {
+        return groups + " transactions for " + commits + " marks (largest " + largest + ")";
+    }
+
+    @Override
+    public void run() {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+        } catch (SQLException | RuntimeException e) {
+            broken = e;
+        }
+        List<Request> group = new ArrayList<>();
+        try {
+            while (true) {
+                Request first;
+                try {
+                    first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    // broken from now on; it still answers (fails) every request until the send closes it
+                    broken = e;
+                    continue;
+                }
+                if (first == null) {
+                    if (closed && queue.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                group.clear();
+                group.add(first);
+                queue.drainTo(group);
+                Exception failure = broken;
+                if (failure != null) {
+                    fail(group, failure);
+                    continue;
+                }
+                commit(connection, group);
+            }
+        } finally {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    LOG.log(Level.FINE, "The group committer's connection closed with {0}", e.getClass().getName());
+                }
+            }
+        }
+    }
+
+    /** One transaction for the whole group; every request answered after its commit, or all failed. */
+    private void commit(Connection connection, List<Request> group) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        boolean[] answers = new boolean[group.size()];
+        try {
+            int marks = 0;
+            for (Request request : group) {
+                marks += request.work() == null ? 1 : 0;
+            }
+            long[] ids = new long[marks];
+            int[] at = new int[marks];
+            for (int i = 0, m = 0; i < answers.length; i++) {
+                if (group.get(i).work() == null) {
+                    ids[m] = group.get(i).id();
+                    at[m++] = i;
+                } else {
+                    answers[i] = group.get(i).work().apply(connection, now);
+                }
+            }
+            if (marks > 0) {
+                boolean[] sent = deliveries.commitSent(connection, ids, now);
+                for (int m = 0; m < marks; m++) {
+                    answers[at[m]] = sent[m];
+                    if (!sent[m]) {
+                        // its recipient no longer consents: the message is abandoned, the delivery skipped with the group
+                        deliveries.skip(connection, ids[m]);
+                    }
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            broken = e;
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            LOG.log(Level.WARNING, "A group commit of {0} deliveries failed, none of their messages is delivered: {1}",
+                    new Object[] {group.size(), e.getClass().getName()});
+            fail(group, e);
+            return;
+        }
+        groups++;
+        commits += answers.length;
+        largest = Math.max(largest, answers.length);
+        for (int i = 0; i < answers.length; i++) {
+            group.get(i).answer().complete(answers[i]);
+        }
+    }
+
+    private static void fail(List<Request> group, Exception failure) {
+        for (Request request : group) {
+            request.answer().completeExceptionally(failure);
+        }
+    }
+}
