@@ -255,7 +255,7 @@ public class Approvals {
         }
         request.use(now);
         if (subject.campaign() != null) {
-            subject.campaign().startSending(executionId == null ? 0L : executionId, now);
+            subject.campaign().startSending(executionId, now);
         }
         return latest;
     }

@@ -113,9 +113,7 @@ public enum AuditAction {
     /** A customer unsubscribed through a campaign's link (the entity is the customer; never the address). */
     CUSTOMER_UNSUBSCRIBE("customer.unsubscribe", "customer"),
     /** A suggestion asked of the AI model provider (the entity is the exchange; never the prompt). */
-    AI_SUGGEST("ai.suggest", "ai_exchange"),
-    /** A workspace's approval and outreach settings, export filters or a store's send rate changed (before and after). */
-    OUTREACH_SETTINGS_UPDATE("outreach-settings.update", "workspace");
+    AI_SUGGEST("ai.suggest", "ai_exchange");
 
     private final String key;
     private final String entityType;

@@ -110,8 +110,8 @@ public class Campaign extends TenantOwned {
         this.version++;
     }
 
-    /** Its send started as job execution {@code executionId}. */
-    public void startSending(long executionId, Instant now) {
+    /** Its send started, as job execution {@code executionId} when known already. */
+    public void startSending(Long executionId, Instant now) {
         if (status != CampaignStatus.DRAFT) {
             throw new BusinessException("campaign.not-draft", "This campaign is " + status.name().toLowerCase() + " already");
         }

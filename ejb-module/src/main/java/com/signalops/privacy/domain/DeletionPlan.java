@@ -75,6 +75,10 @@ public final class DeletionPlan {
                 + "WHERE o.workspace_id = ? AND o.store_id = ? AND (o.customer_id IS NOT NULL OR o.email_hash IS NOT NULL) "
                 + "AND (o.customer_id = ? OR o.email_hash = " + hash + orders + ") LIMIT ?",
                 workspaceId, storeId, customerId, workspaceId, storeId, customerId));
+        steps.add(new Step("campaign_delivery", "DELETE FROM campaign_delivery WHERE workspace_id = ? AND store_id = ? AND customer_id = ? "
+                + "LIMIT ?", workspaceId, storeId, customerId));
+        steps.add(new Step("email_suppression", "DELETE FROM email_suppression WHERE workspace_id = ? AND store_id = ? AND (customer_id = ? "
+                + "OR email_hash = " + hash + ") LIMIT ?", workspaceId, storeId, customerId, workspaceId, storeId, customerId));
         steps.add(new Step("commerce_customer", "DELETE FROM commerce_customer WHERE workspace_id = ? AND store_id = ? "
                 + "AND customer_id = ? LIMIT ?", workspaceId, storeId, customerId));
         return new DeletionPlan(steps);
@@ -103,6 +107,8 @@ public final class DeletionPlan {
         steps.add(new Step("role_permission", "DELETE FROM role_permission WHERE role_id IN "
                 + "(SELECT r.id FROM role r WHERE r.workspace_id = ?) LIMIT ?", w));
         steps.add(new Step("role", "DELETE FROM role WHERE workspace_id = ? LIMIT ?", w));
+        steps.add(new Step("outreach_setting", "DELETE FROM outreach_setting WHERE workspace_id = ? LIMIT ?", w));
+        steps.add(new Step("export_destination_filter", "DELETE FROM export_destination_filter WHERE workspace_id = ? LIMIT ?", w));
         steps.add(new Step("district", "DELETE FROM district WHERE workspace_id = ? LIMIT ?", w));
         return new DeletionPlan(steps);
     }
@@ -132,6 +138,15 @@ public final class DeletionPlan {
         // the store's webhook deliveries first: none still waiting can write a row back after its table is emptied
         steps.add(new Step("webhook_inbox", "DELETE FROM webhook_inbox WHERE workspace_id = ? AND store_id = ? LIMIT ?", w, s));
         steps.add(new Step("store_connection", "DELETE FROM store_connection WHERE workspace_id = ? AND store_id = ? LIMIT ?", w, s));
+        // outward actions: what was sent or proposed and the approvals, children before parents
+        for (String table : List.of("campaign_delivery", "email_suppression", "ai_exchange")) {
+            steps.add(new Step(table, "DELETE FROM " + table + " WHERE workspace_id = ? AND store_id = ? LIMIT ?", w, s));
+        }
+        steps.add(new Step("approval_decision", "DELETE FROM approval_decision WHERE workspace_id = ? AND approval_request_id IN "
+                + "(SELECT r.id FROM approval_request r WHERE r.workspace_id = ? AND r.store_id = ?) LIMIT ?", w, w, s));
+        for (String table : List.of("approval_request", "segment_export", "campaign", "segment", "store_send_limit")) {
+            steps.add(new Step(table, "DELETE FROM " + table + " WHERE workspace_id = ? AND store_id = ? LIMIT ?", w, s));
+        }
         for (String table : STORE_TABLES) {
             steps.add(new Step(table, "DELETE FROM " + table + " WHERE workspace_id = ? AND store_id = ? LIMIT ?", w, s));
         }

@@ -81,6 +81,8 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         // the webhook inbox is worked through every second, so that tests see a delivery processed soon
         environment.put("SIGNALOPS_WEBHOOK_POLL_SECONDS", "1");
         environment.put("SIGNALOPS_EXPORT_POLL_SECONDS", "1");
+        // approved campaigns start sending, and interrupted sends continue, within a second or two
+        environment.put("SIGNALOPS_OUTREACH_POLL_SECONDS", "1");
         // an import interrupted by a killed server is restarted within seconds of the server's return
         environment.put("SIGNALOPS_IMPORT_RECOVERY_SECONDS", "5");
         environment.put("SIGNALOPS_AUDIT_SEAL_SECONDS", "1");
