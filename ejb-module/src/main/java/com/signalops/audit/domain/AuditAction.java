@@ -53,6 +53,11 @@ public enum AuditAction {
     LEAK_FINDING_EXPORT("leak-finding.export", "store"),
     /** A store's revenue-leak rule settings changed (the entity is the store; the settings before and after). */
     LEAK_SETTINGS_UPDATE("leak-settings.update", "store"),
+    /**
+     * A workspace's outreach settings changed: approval expiry, second approver threshold, AI switch and destination
+     * filters, or stores' send rates (the entity is the workspace; the settings before and after).
+     */
+    OUTREACH_SETTINGS_UPDATE("outreach-settings.update", "workspace"),
     /** A workspace's retention periods changed (the entity is the workspace; every period before and after). */
     RETENTION_CONFIGURE("retention.configure", "workspace"),
     /**
