@@ -83,11 +83,19 @@ public class ApprovalsBacking {
         return review.orElse(null);
     }
 
-    /** Whether the reviewed request waits for the signed-in person: pending and not theirs. */
+    /**
+     * Whether the reviewed request is pending and the active role may decide on requests: the form is shown, and the
+     * service refuses (and records) a decision on one's own request.
+     */
     public boolean isDecidable() {
         Review shown = getReview();
-        return shown != null && isApprover() && shown.request().status().name().equals("PENDING")
-                && !shown.request().requestedBy(session.getUserId());
+        return shown != null && isApprover() && shown.request().status().name().equals("PENDING");
+    }
+
+    /** Whether the signed-in person asked for the reviewed request (someone else must decide on it). */
+    public boolean isOwnRequest() {
+        Review shown = getReview();
+        return shown != null && shown.request().requestedBy(session.getUserId());
     }
 
     public Long getRequestId() {
