@@ -105,7 +105,9 @@ class CampaignApprovalIT {
                 .press("propose:propose-campaign");
         assertEquals(302, proposed.statusCode(), "sent on to the drafted campaign");
         campaign = Long.parseLong(db("SELECT id FROM campaign WHERE store_id = " + store + " AND finding_id = " + finding).get(0));
-        assertTrue(proposed.headers().firstValue("Location").orElse("").contains("campaigns.xhtml?storeId=" + store + "&id=" + campaign));
+        String location = proposed.headers().firstValue("Location").orElse("");
+        assertTrue(location.contains("/campaigns.xhtml?") && location.contains("id=" + campaign) && location.contains("storeId=" + store),
+                location);
         assertEquals(List.of("segment.create", "campaign.create"), actionsOf(proposed));
         String name = db("SELECT name FROM campaign WHERE id = " + campaign).get(0);
 
