@@ -12,6 +12,9 @@ public final class Resources {
      */
     public static final String RETENTION_DATA_SOURCE = "jdbc/signalopsRetention";
 
+    /** The outgoing mail session: SMTP server, credentials and From of server.xml's {@code mailSession}. */
+    public static final String MAIL_SESSION = "mail/signalops";
+
     private Resources() {
     }
 }

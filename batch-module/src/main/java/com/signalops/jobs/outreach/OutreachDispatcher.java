@@ -32,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the campaign becomes sending) and starts its {@code campaign-send} job; restarts, from the deliveries still pending,
  * a send whose execution a stopped server interrupted (or that was claimed and never started); and expires requests
  * and approvals past their time. A non-persistent interval timer: the state is in the tables, so after a restart the
- * next tick finds whatever was left.
+ * next tick finds whatever was left. Approved segment exports are claimed here too and made by the export processor.
  */
 @Singleton
 @Startup
@@ -83,6 +83,7 @@ public class OutreachDispatcher {
             approvals.expireDue();
             startApprovedSends();
             restartInterruptedSends();
+            produceApprovedExports();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Outreach work could not be dispatched, trying again at the next tick: {0}", e.getClass().getName());
         } finally {
@@ -104,6 +105,20 @@ public class OutreachDispatcher {
             started++;
         }
         return started;
+    }
+
+    /**
+     * Carries out each approved segment export: its approval claimed once, its file made a pending data export that
+     * the export processor's {@code segment-export} job writes.
+     */
+    int produceApprovedExports() {
+        int claimed = 0;
+        for (OutreachWork.CampaignRef export : work.approvedExports(BATCH)) {
+            if (approvals.claimForUse(export.workspaceId(), SubjectKind.EXPORT, export.campaignId(), null).isPresent()) {
+                claimed++;
+            }
+        }
+        return claimed;
     }
 
     /** Restarts each send a stopped server interrupted, and starts the sends claimed but never started. */

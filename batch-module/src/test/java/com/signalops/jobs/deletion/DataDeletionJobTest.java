@@ -181,6 +181,7 @@ class DataDeletionJobTest {
         DeletableStore store;
         try (Connection connection = connect()) {
             store = DeletableStore.in(connection, DeletableStore.workspace(connection, "Customer"), 300);
+            campaignTo(connection, store);
         }
         Map<String, Long> before = rowsPerTable(store.storeId);
         long buyer1Orders = Long.parseLong(rows("SELECT COUNT(*) FROM commerce_order WHERE store_id = " + store.storeId
@@ -205,8 +206,12 @@ class DataDeletionJobTest {
         assertEquals(before.get("commerce_customer") - 1, after.get("commerce_customer"));
         assertEquals(before.get("leak_finding") - 1, after.get("leak_finding"));
         assertEquals(before.get("webhook_inbox") - 2, after.get("webhook_inbox"));
-        assertEquals(Map.of("commerce_customer", 1L, "commerce_order:unlinked", buyer1Orders, "leak_finding", 1L, "webhook_inbox", 2L),
-                receipt(request));
+        assertEquals(List.of("2"), rows("SELECT customer_id FROM campaign_delivery WHERE store_id = " + store.storeId),
+                "the other customer's delivery stays");
+        assertEquals(List.of("2"), rows("SELECT customer_id FROM email_suppression WHERE store_id = " + store.storeId),
+                "their suppression goes (matched by the email's keyed hash), the other customer's stays");
+        assertEquals(Map.of("campaign_delivery", 1L, "commerce_customer", 1L, "commerce_order:unlinked", buyer1Orders, "email_suppression", 1L,
+                "leak_finding", 1L, "webhook_inbox", 2L), receipt(request));
         assertEquals(List.of("COMPLETED|null"), rows("SELECT CONCAT_WS('|', status, COALESCE(shopify_customer_id, 'null')) "
                 + "FROM privacy_request WHERE store_id = " + store.storeId));
     }
@@ -360,6 +365,23 @@ class DataDeletionJobTest {
         java.nio.file.Files.createDirectories(file.getParent());
         java.nio.file.Files.writeString(file, "{\"id\":\"gid://shopify/Order/1\",\"email\":\"buyer1@example.com\"}\n");
         return file;
+    }
+
+    /** A campaign of {@code store} delivered to customers 1 and 2, both of whose addresses unsubscribed (1 by hash only). */
+    private static void campaignTo(Connection connection, DeletableStore store) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            String ws = store.workspaceId + ", " + store.storeId;
+            statement.executeUpdate("INSERT INTO segment (workspace_id, store_id, name, kind, hours, source, created_at, updated_at, version) "
+                    + "VALUES (" + ws + ", 'Late', 'UNFULFILLED_PAID', 48, 'PERSON', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 1)");
+            statement.executeUpdate("INSERT INTO campaign (workspace_id, store_id, segment_id, name, subject, body, source, created_at, "
+                    + "updated_at, version, status) VALUES (" + ws + ", LAST_INSERT_ID(), 'Sorry', 'Sorry', 'Body', 'PERSON', "
+                    + "UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 1, 'SENT')");
+            statement.executeUpdate("INSERT INTO campaign_delivery (workspace_id, store_id, campaign_id, customer_id, status, sent_at) "
+                    + "SELECT " + ws + ", LAST_INSERT_ID(), seq, 'SENT', UTC_TIMESTAMP(3) FROM seq_1_to_2");
+            statement.executeUpdate("INSERT INTO email_suppression (workspace_id, store_id, email_hash, customer_id, created_at) VALUES ("
+                    + ws + ", UNHEX(SHA2('buyer1', 256)), NULL, UTC_TIMESTAMP(3)), (" + ws + ", UNHEX(SHA2('buyer2', 256)), 2, "
+                    + "UTC_TIMESTAMP(3))");
+        }
     }
 
     /** A customer data request of {@code store} answered by a ready export whose (sealed) file waits in the export folder. */

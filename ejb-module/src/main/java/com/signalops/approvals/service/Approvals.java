@@ -18,7 +18,10 @@ import com.signalops.identity.domain.Permission;
 import com.signalops.outreach.domain.Campaign;
 import com.signalops.outreach.domain.CampaignStatus;
 import com.signalops.outreach.domain.OutreachRules;
+import com.signalops.outreach.domain.ExportField;
 import com.signalops.outreach.domain.Segment;
+import com.signalops.outreach.domain.SegmentExport;
+import com.signalops.privacy.domain.DataExport;
 import com.signalops.outreach.service.Audiences;
 import com.signalops.shared.BusinessException;
 import com.signalops.shared.ForbiddenException;
@@ -73,7 +76,7 @@ public class Approvals {
 
     /** A subject as reviewers see it now. */
     private record Subject(long storeId, int version, String title, String description, ReviewedContent content, Segment segment,
-            Campaign campaign, boolean recipientsOnly) {
+            Campaign campaign, SegmentExport export, boolean recipientsOnly) {
     }
 
     /** {@code who} asks for the approval of the current version of the subject. */
@@ -87,6 +90,9 @@ public class Approvals {
         if (subject.campaign() != null && subject.campaign().status() != CampaignStatus.DRAFT) {
             throw new BusinessException("campaign.not-draft", "This campaign has been sent already");
         }
+        if (subject.export() != null && subject.export().status() != SegmentExport.Status.DRAFT) {
+            throw new BusinessException("segment-export.not-draft", "This export has been carried out already");
+        }
         if (!em.createNamedQuery("ApprovalRequest.findOpenBySubject", ApprovalRequest.class).setParameter("kind", kind)
                 .setParameter("subjectId", subjectId).getResultList().isEmpty()) {
             throw new BusinessException("approval.open-exists", "An approval of this " + kind.name().toLowerCase() + " is asked for already");
@@ -95,8 +101,9 @@ public class Approvals {
         int count = count(subject);
         byte[] hash = subject.content().hash(count);
         Instant now = clock.instant();
+        boolean personal = subject.export() != null ? subject.export().personalData() : personalData;
         ApprovalRequest request = new ApprovalRequest(subject.storeId(), kind, subjectId, subject.version(), source, who.userId(), now, hash,
-                count, settings.approversFor(count), personalData, settings.approvalLifetime());
+                count, settings.approversFor(count), personal, settings.approvalLifetime());
         em.persist(request);
         em.flush();
         Map<String, Object> after = describe(request);
@@ -257,6 +264,12 @@ public class Approvals {
         if (subject.campaign() != null) {
             subject.campaign().startSending(executionId, now);
         }
+        if (subject.export() != null) {
+            DataExport file = DataExport.ofSegment(subject.storeId(), Long.toString(request.requestedBy()), now);
+            em.persist(file);
+            em.flush();
+            subject.export().produceAs(file.id());
+        }
         return latest;
     }
 
@@ -339,7 +352,7 @@ public class Approvals {
             case SEGMENT -> {
                 Segment segment = Optional.ofNullable(em.find(Segment.class, subjectId)).orElseThrow(() -> new NotFoundException("Segment"));
                 yield new Subject(segment.storeId(), segment.version(), "Segment " + segment.name(), segment.definition().describe(),
-                        segment.reviewed(), segment, null, false);
+                        segment.reviewed(), segment, null, null, false);
             }
             case CAMPAIGN -> {
                 Campaign campaign = Optional.ofNullable(em.find(Campaign.class, subjectId))
@@ -347,9 +360,17 @@ public class Approvals {
                 Segment segment = em.find(Segment.class, campaign.segmentId());
                 yield new Subject(campaign.storeId(), campaign.version(), "Campaign " + campaign.name(),
                         "Email to the consenting customers of segment " + segment.name() + ": " + segment.definition().describe(),
-                        campaign.reviewed(segment), segment, campaign, true);
+                        campaign.reviewed(segment), segment, campaign, null, true);
             }
-            case EXPORT -> throw new BusinessException("approval.kind-unsupported", "Exports are approved with their own request");
+            case EXPORT -> {
+                SegmentExport export = Optional.ofNullable(em.find(SegmentExport.class, subjectId))
+                        .orElseThrow(() -> new NotFoundException("Export"));
+                Segment segment = em.find(Segment.class, export.segmentId());
+                yield new Subject(export.storeId(), export.version(), "Export of segment " + segment.name(),
+                        "Fields " + export.fields().stream().map(ExportField::key).toList() + (export.personalData()
+                                ? ", personal fields asked to leave" : ", no personal field") + ", as a CSV downloaded once; customers of: "
+                                + segment.definition().describe(), export.reviewed(segment), segment, null, export, false);
+            }
         };
     }
 

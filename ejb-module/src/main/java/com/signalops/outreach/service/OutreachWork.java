@@ -37,6 +37,13 @@ public class OutreachWork {
                 .setParameter(1, UTC.convertToDatabaseColumn(clock.instant())).setParameter(2, limit).getResultList());
     }
 
+    /** Segment exports approved, unexpired and not carried out yet (as refs: workspace, export id). */
+    public List<CampaignRef> approvedExports(int limit) {
+        return refs(em.createNativeQuery("SELECT r.workspace_id, r.subject_id, NULL FROM approval_request r WHERE r.subject_kind = 'EXPORT' "
+                + "AND r.status = 'APPROVED' AND r.used_at IS NULL AND r.expires_at > ? ORDER BY r.closed_at, r.id LIMIT ?")
+                .setParameter(1, UTC.convertToDatabaseColumn(clock.instant())).setParameter(2, limit).getResultList());
+    }
+
     /** Campaigns sending: with their execution, or without one when their send was claimed over {@code settled} ago but not started. */
     public List<CampaignRef> sendingCampaigns(Duration settled, int limit) {
         return refs(em.createNativeQuery("SELECT workspace_id, id, send_execution_id FROM campaign WHERE status = 'SENDING' "

@@ -112,6 +112,11 @@ public class DataExport extends TenantOwned {
         return new DataExport(DataExportKind.CUSTOMER_DATA, request.id(), request.storeId(), requestedBy, now);
     }
 
+    /** The file of an approved export of a segment of store {@code storeId}, asked for by {@code requestedBy}, pending. */
+    public static DataExport ofSegment(long storeId, String requestedBy, Instant now) {
+        return new DataExport(DataExportKind.SEGMENT, null, storeId, requestedBy, now);
+    }
+
     /** An export of the whole workspace asked for by {@code requestedBy}, pending. */
     public static DataExport ofWorkspace(String requestedBy, Instant now) {
         return new DataExport(DataExportKind.WORKSPACE, null, null, requestedBy, now);

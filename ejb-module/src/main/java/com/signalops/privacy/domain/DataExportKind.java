@@ -15,7 +15,9 @@ public enum DataExportKind {
             Set.of(Permission.PRIVACY_MANAGE, Permission.EXPORTS_DOWNLOAD)),
     /** The whole workspace as JSON files in a zip (portability). */
     WORKSPACE("workspace-export", "workspace-%d.zip", "application/zip", "zip",
-            Set.of(Permission.WORKSPACE_DELETE, Permission.EXPORTS_DOWNLOAD));
+            Set.of(Permission.WORKSPACE_DELETE, Permission.EXPORTS_DOWNLOAD)),
+    /** An approved export of a segment's customers: CSV of the fields its destination's filter and approval let out, sealed by the vault. */
+    SEGMENT("segment-export", "segment-%d.csv.sealed", "text/csv", "csv", Set.of(Permission.EXPORTS_DOWNLOAD));
 
     private final String jobName;
     private final String fileNamePattern;
@@ -49,6 +51,11 @@ public enum DataExportKind {
     /** The extension of the downloaded file. */
     public String extension() {
         return extension;
+    }
+
+    /** Whether the file is sealed by the vault for its store (opened when downloaded). */
+    public boolean sealed() {
+        return this != WORKSPACE;
     }
 
     /** The permissions a download takes, all of them. */

@@ -130,6 +130,13 @@ public class DataExports {
                 .setMaxResults(LISTED).getResultList();
     }
 
+    /** The files of approved segment exports in the stores the viewer sees, newest first (the latest 100). */
+    public List<DataExport> segmentExports(Viewer viewer) {
+        tenant(viewer.workspaceId());
+        return em.createNamedQuery("DataExport.findByKind", DataExport.class).setParameter("kind", DataExportKind.SEGMENT.name())
+                .setMaxResults(LISTED).getResultList().stream().filter(export -> sees(viewer, export)).toList();
+    }
+
     /** A customer data request and the export answering it. */
     public record CustomerRequest(PrivacyRequest request, DataExport export) {
     }
@@ -212,7 +219,7 @@ public class DataExports {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void send(Download download, OutputStream out) throws IOException {
         Path file = folder.files().file(download.workspaceId(), download.fileName());
-        if (download.kind() == DataExportKind.CUSTOMER_DATA) {
+        if (download.kind().sealed()) {
             try (InputStream in = Files.newInputStream(file)) {
                 out.write(ExportFiles.open(keyring.vault(), in, download.workspaceId(), download.storeId()).getBytes(StandardCharsets.UTF_8));
             }

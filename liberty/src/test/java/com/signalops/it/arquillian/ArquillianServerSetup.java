@@ -32,8 +32,10 @@ public final class ArquillianServerSetup implements BeforeAllCallback, Extension
                           <variable name="SIGNALOPS_VAULT_KEYS" value="1:%s"/>
                           <!-- and an email hash key -->
                           <variable name="SIGNALOPS_EMAIL_HASH_KEY" value="%s"/>
+                          <!-- and an unsubscribe link key -->
+                          <variable name="SIGNALOPS_UNSUBSCRIBE_KEY" value="%s"/>
                         </server>
-                        """.formatted(randomVaultKey(), randomVaultKey()));
+                        """.formatted(randomVaultKey(), randomVaultKey(), randomVaultKey()));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(getClass().getName(), this);
             }
         }

@@ -24,6 +24,7 @@ public final class LibertyServer {
     private final Map<String, String> environment;
     private String vaultKeys;
     private String emailHashKey;
+    private String unsubscribeKey;
 
     /**
      * @param environment added to the server process's environment (which otherwise is this
@@ -86,14 +87,15 @@ public final class LibertyServer {
     }
 
     /**
-     * Gives the server a credentials vault key (SIGNALOPS_VAULT_KEYS) and an email hash key
-     * (SIGNALOPS_EMAIL_HASH_KEY) unless its environment or this process's names them: 32 random bytes
+     * Gives the server a credentials vault key (SIGNALOPS_VAULT_KEYS), an email hash key
+     * (SIGNALOPS_EMAIL_HASH_KEY) and an unsubscribe link key (SIGNALOPS_UNSUBSCRIBE_KEY) unless its environment or this process's names them: 32 random bytes
      * each, generated once into resources/security (owner-only) so that what a kept dev database
      * sealed or hashed still opens and matches. Production sets its own.
      */
     public void ensureVaultKeys() {
         vaultKeys = generatedSecret("SIGNALOPS_VAULT_KEYS", "vault-keys", "1:");
         emailHashKey = generatedSecret("SIGNALOPS_EMAIL_HASH_KEY", "email-hash-key", "");
+        unsubscribeKey = generatedSecret("SIGNALOPS_UNSUBSCRIBE_KEY", "unsubscribe-key", "");
     }
 
     private String generatedSecret(String variable, String fileName, String prefix) {
@@ -123,6 +125,9 @@ public final class LibertyServer {
         }
         if (emailHashKey != null) {
             builder.environment().put("SIGNALOPS_EMAIL_HASH_KEY", emailHashKey);
+        }
+        if (unsubscribeKey != null) {
+            builder.environment().put("SIGNALOPS_UNSUBSCRIBE_KEY", unsubscribeKey);
         }
     }
 

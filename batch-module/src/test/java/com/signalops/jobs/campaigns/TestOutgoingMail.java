@@ -1,0 +1,35 @@
+package com.signalops.jobs.campaigns;
+
+import com.signalops.shared.OutgoingMail;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.mail.Session;
+import java.util.Properties;
+
+/** The test's SMTP server (GreenMail on 127.0.0.1) in place of the server's mail session, with a From as server.xml sets one. */
+@Alternative
+@Priority(100)
+@ApplicationScoped
+public class TestOutgoingMail implements OutgoingMail {
+
+    private static volatile Session session;
+
+    /** A session for the SMTP server on 127.0.0.1:{@code port}, with the same timeouts as server.xml's. */
+    public static Session use(int port) {
+        Properties properties = new Properties();
+        properties.setProperty("mail.transport.protocol", "smtp");
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", Integer.toString(port));
+        properties.setProperty("mail.smtp.connectiontimeout", "5000");
+        properties.setProperty("mail.smtp.timeout", "10000");
+        properties.setProperty("mail.from", "Store Team <campaigns@store.signalops.test>");
+        session = Session.getInstance(properties);
+        return session;
+    }
+
+    @Override
+    public Session session() {
+        return session;
+    }
+}
