@@ -177,6 +177,10 @@ class AuditCoverageIT {
                 // scheduled at night only: an on-demand analysis runs it
                 assertEquals(202, startLeakAnalysis().statusCode());
             }
+            if (job.equals("campaign-send")) {
+                // started by the outreach dispatcher for a campaign once approved
+                approvedCampaign();
+            }
             long execution = awaitCompletedExecution(job, Duration.ofSeconds(120));
             List<String> written = new ArrayList<>(awaitRecords("batch-" + execution, Duration.ofSeconds(30)));
             if (job.equals("retention-sweep")) {
@@ -188,8 +192,11 @@ class AuditCoverageIT {
                         + "'retention.sweep' AND (entity_id IS NULL OR entity_id = '" + workspace + "')"), written.toString());
                 written.removeIf("retention.sweep/SUCCESS"::equals);
             }
-            // a data-deletion run also records each deletion it completes, under its own action
+            // a data-deletion run also records each deletion it completes, and a campaign's send the send, under their own actions
             written.removeIf(record -> job.equals("data-deletion") && record.equals("deletion-request.complete/SUCCESS"));
+            if (job.equals("campaign-send")) {
+                assertTrue(written.remove("campaign.send/SUCCESS"), "the send is recorded: " + written);
+            }
             assertEquals(List.of("job.run/SUCCESS"), written, job + " execution " + execution);
             try (Connection connection = SignalOpsSystem.database().connect();
                     PreparedStatement query = connection.prepareStatement("SELECT actor_type, actor_id, source, entity_type, entity_id "
@@ -596,6 +603,25 @@ class AuditCoverageIT {
                     .build()), Expected.of("leak-finding.triage"));
         });
         return scenarios;
+    }
+
+    /**
+     * A campaign of a new store of the demo workspace written and submitted by the coverage admin and approved by another
+     * manager in the console, which the outreach dispatcher then sends (to nobody: the store has no customers).
+     */
+    private static void approvedCampaign() throws SQLException {
+        long store = TestTenants.store(workspace, null, "COV-SEND", "cov-send.myshopify.com");
+        assertTrue(FacesForm.of(admin, "/segments.xhtml?storeId=" + store, "segment").set("segment:name", "Coverage send segment")
+                .set("segment:kind", "UNFULFILLED_PAID").set("segment:hours", "24").press("segment:save").statusCode() < 400);
+        assertTrue(FacesForm.of(admin, "/campaigns.xhtml?storeId=" + store, "campaign")
+                .set("campaign:segment", Long.toString(idOf("SELECT MAX(id) FROM segment WHERE store_id = " + store)))
+                .set("campaign:name", "Coverage send").set("campaign:subject", "Hello").set("campaign:body", "Hello.")
+                .press("campaign:save").statusCode() < 400);
+        FacesForm campaigns = FacesForm.of(admin, "/campaigns.xhtml?storeId=" + store, "campaigns");
+        assertTrue(campaigns.press(campaigns.buttonInRow("Coverage send", "request")).statusCode() < 400);
+        String request = Long.toString(idOf("SELECT MAX(id) FROM approval_request WHERE store_id = " + store));
+        assertTrue(FacesForm.of(approver(), "/approvals.xhtml?id=" + request, "decide").press("decide:approve").statusCode() < 400);
+        assertEquals(1, idOf("SELECT COUNT(*) FROM approval_request WHERE status = 'APPROVED' AND id = " + request), "approved");
     }
 
     /** A one-line products file uploaded to a store of the demo workspace: the request is audited, the store-import job runs. */
