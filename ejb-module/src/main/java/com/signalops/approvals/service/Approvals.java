@@ -75,14 +75,14 @@ public class Approvals {
     private Clock clock = Clock.systemUTC();
 
     /** A subject as reviewers see it now. */
-    private record Subject(long storeId, int version, String title, String description, ReviewedContent content, Segment segment,
+    private record Subject(long workspaceId, long storeId, int version, String title, String description, ReviewedContent content, Segment segment,
             Campaign campaign, SegmentExport export, boolean recipientsOnly) {
     }
 
     /** {@code who} asks for the approval of the current version of the subject. */
     public ApprovalRequest request(Person who, SubjectKind kind, long subjectId, ProposalSource source, boolean personalData) {
         tenant(who.workspaceId());
-        Subject subject = subject(kind, subjectId);
+        Subject subject = subject(who.workspaceId(), kind, subjectId);
         visibleStore(who, subject.storeId(), kind.name().toLowerCase());
         if (!who.may(Permission.APPROVALS_REQUEST)) {
             throw denied(AuditAction.APPROVAL_REQUEST, who, null, "approval.not-allowed", "Your role cannot ask for approvals");
@@ -116,7 +116,7 @@ public class Approvals {
     public ApprovalRequest approve(Person who, long requestId) {
         ApprovalRequest request = decidable(who, requestId, AuditAction.APPROVAL_APPROVE);
         Instant now = clock.instant();
-        Subject subject = subject(request.subjectKind(), request.subjectId());
+        Subject subject = subject(who.workspaceId(), request.subjectKind(), request.subjectId());
         byte[] hash = subject.content().hash(count(subject));
         if (!ReviewedContent.same(hash, request.reviewedHash())) {
             voidRequest(request, "It changed since it was requested (content, definition or audience)", now);
@@ -129,7 +129,7 @@ public class Approvals {
         if (approvals >= request.approvalsRequired()) {
             request.approve(now, rules.of(who.workspaceId()).approvalLifetime());
             if (subject.campaign() != null) {
-                int frozen = audiences.freezeDeliveries(subject.segment(), subject.campaign().id());
+                int frozen = audiences.freezeDeliveries(subject.workspaceId(), subject.segment(), subject.campaign().id());
                 if (frozen != request.recipientCount()) {
                     throw new BusinessException("approval.audience-moved", "The audience changed while it was approved: try again");
                 }
@@ -224,13 +224,13 @@ public class Approvals {
     /** What a reviewer of request {@code requestId} sees now. */
     public Review review(Person who, long requestId) {
         ApprovalRequest request = find(who, requestId);
-        Subject subject = subject(request.subjectKind(), request.subjectId());
+        Subject subject = subject(who.workspaceId(), request.subjectKind(), request.subjectId());
         int count = count(subject);
         boolean unchanged = ReviewedContent.same(subject.content().hash(count), request.reviewedHash());
         Campaign campaign = subject.campaign();
         return new Review(request, subject.title(), subject.description(), campaign == null ? null : campaign.subject(),
                 campaign == null ? null : OutreachRules.previewBody(campaign.body()), count, unchanged,
-                audiences.maskedSample(subject.segment(), subject.recipientsOnly()), decisions(request));
+                audiences.maskedSample(subject.workspaceId(), subject.segment(), subject.recipientsOnly()), decisions(request));
     }
 
     /**
@@ -247,7 +247,7 @@ public class Approvals {
             return Optional.empty();
         }
         ApprovalRequest request = latest.get();
-        Subject subject = subject(kind, subjectId);
+        Subject subject = subject(workspaceId, kind, subjectId);
         if (request.usedAt() != null) {
             boolean continuing = subject.campaign() != null && subject.campaign().status() == CampaignStatus.SENDING;
             return continuing ? latest : Optional.empty();
@@ -347,18 +347,18 @@ public class Approvals {
         }
     }
 
-    private Subject subject(SubjectKind kind, long subjectId) {
+    private Subject subject(long workspaceId, SubjectKind kind, long subjectId) {
         return switch (kind) {
             case SEGMENT -> {
                 Segment segment = Optional.ofNullable(em.find(Segment.class, subjectId)).orElseThrow(() -> new NotFoundException("Segment"));
-                yield new Subject(segment.storeId(), segment.version(), "Segment " + segment.name(), segment.definition().describe(),
+                yield new Subject(workspaceId, segment.storeId(), segment.version(), "Segment " + segment.name(), segment.definition().describe(),
                         segment.reviewed(), segment, null, null, false);
             }
             case CAMPAIGN -> {
                 Campaign campaign = Optional.ofNullable(em.find(Campaign.class, subjectId))
                         .orElseThrow(() -> new NotFoundException("Campaign"));
                 Segment segment = em.find(Segment.class, campaign.segmentId());
-                yield new Subject(campaign.storeId(), campaign.version(), "Campaign " + campaign.name(),
+                yield new Subject(workspaceId, campaign.storeId(), campaign.version(), "Campaign " + campaign.name(),
                         "Email to the consenting customers of segment " + segment.name() + ": " + segment.definition().describe(),
                         campaign.reviewed(segment), segment, campaign, null, true);
             }
@@ -366,7 +366,7 @@ public class Approvals {
                 SegmentExport export = Optional.ofNullable(em.find(SegmentExport.class, subjectId))
                         .orElseThrow(() -> new NotFoundException("Export"));
                 Segment segment = em.find(Segment.class, export.segmentId());
-                yield new Subject(export.storeId(), export.version(), "Export of segment " + segment.name(),
+                yield new Subject(workspaceId, export.storeId(), export.version(), "Export of segment " + segment.name(),
                         "Fields " + export.fields().stream().map(ExportField::key).toList() + (export.personalData()
                                 ? ", personal fields asked to leave" : ", no personal field") + ", as a CSV downloaded once; customers of: "
                                 + segment.definition().describe(), export.reviewed(segment), segment, null, export, false);
@@ -375,7 +375,7 @@ public class Approvals {
     }
 
     private int count(Subject subject) {
-        return audiences.count(subject.segment(), subject.recipientsOnly());
+        return audiences.count(subject.workspaceId(), subject.segment(), subject.recipientsOnly());
     }
 
     private List<ApprovalDecision> decisions(ApprovalRequest request) {

@@ -41,29 +41,26 @@ public class Audiences {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** The SQL of {@code segment}'s customers now. */
-    public SegmentMembers members(Segment segment) {
-        return members(segment, clock.instant());
-    }
-
-    SegmentMembers members(Segment segment, Instant now) {
+    /** The SQL of {@code segment}'s customers now ({@code workspaceId}: the segment's, which a row persisted in this transaction does not know yet). */
+    public SegmentMembers members(long workspaceId, Segment segment) {
+        Instant now = clock.instant();
         SegmentDefinition definition = segment.definition();
         String subject = null;
         if (definition.kind() == SegmentKind.FINDING_CUSTOMERS) {
             LeakFinding finding = em.find(LeakFinding.class, definition.findingId());
             subject = finding != null && finding.storeId() == segment.storeId() ? finding.subject() : null;
         }
-        return SegmentMembers.of(segment.workspaceId(), segment.storeId(), definition, now, subject);
+        return SegmentMembers.of(workspaceId, segment.storeId(), definition, now, subject);
     }
 
     /** How many customers the segment holds now, or only those who may receive marketing email. */
-    public int count(Segment segment, boolean recipientsOnly) {
-        return ((Number) query(members(segment).count(recipientsOnly)).getSingleResult()).intValue();
+    public int count(long workspaceId, Segment segment, boolean recipientsOnly) {
+        return ((Number) query(members(workspaceId, segment).count(recipientsOnly)).getSingleResult()).intValue();
     }
 
     /** Up to {@link #SAMPLE_SIZE} of the segment's customers (consenting ones only when asked), emails masked. */
-    public List<String> maskedSample(Segment segment, boolean recipientsOnly) {
-        List<?> rows = query(members(segment).select("c.customer_id, c.email_key_version, c.email_nonce, c.email_ciphertext",
+    public List<String> maskedSample(long workspaceId, Segment segment, boolean recipientsOnly) {
+        List<?> rows = query(members(workspaceId, segment).select("c.customer_id, c.email_key_version, c.email_nonce, c.email_ciphertext",
                 recipientsOnly, "ORDER BY c.customer_id LIMIT " + SAMPLE_SIZE)).getResultList();
         List<String> sample = new ArrayList<>();
         for (Object row : rows) {
@@ -73,7 +70,7 @@ public class Audiences {
                 continue;
             }
             String email = CustomerEmails.open(keyring.vault(), new SealedSecret(((Number) columns[1]).intValue(), (byte[]) columns[2],
-                    (byte[]) columns[3]), segment.workspaceId(), segment.storeId());
+                    (byte[]) columns[3]), workspaceId, segment.storeId());
             sample.add(AuditRedactor.preview(email));
         }
         return sample;
@@ -81,8 +78,8 @@ public class Audiences {
 
     /** Writes one PENDING delivery per consenting recipient of the campaign's segment now; answers how many. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public int freezeDeliveries(Segment segment, long campaignId) {
-        return query(members(segment).freezeDeliveries(campaignId)).executeUpdate();
+    public int freezeDeliveries(long workspaceId, Segment segment, long campaignId) {
+        return query(members(workspaceId, segment).freezeDeliveries(campaignId)).executeUpdate();
     }
 
     /** Deletes the deliveries of campaign {@code campaignId} that were not sent (its approval was voided or expired). */

@@ -103,7 +103,7 @@ public class Segments {
     public int[] counts(Person who, long segmentId) {
         require(who, Permission.SEGMENTS_VIEW);
         Segment segment = find(who, segmentId);
-        return new int[] {audiences.count(segment, false), audiences.count(segment, true)};
+        return new int[] {audiences.count(who.workspaceId(), segment, false), audiences.count(who.workspaceId(), segment, true)};
     }
 
     private void checkFinding(SegmentDefinition definition, long storeId) {

@@ -30,6 +30,7 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
 
     private static TestDatabase database;
     private static FakeShopify shopify;
+    private static com.signalops.ai.domain.FakeModelServer model;
     private static LibertyServer server;
     private static com.icegreen.greenmail.util.GreenMail mail;
     private static String demoAdminPassword;
@@ -79,6 +80,15 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         environment.put("SIGNALOPS_SHOPIFY_TRUSTED_CERTIFICATE", shopify.certificate().toString());
         environment.put("SIGNALOPS_SHOPIFY_REDIRECT_URL", Https.uri("/shopify/callback").toString());
         // the webhook inbox is worked through every second, so that tests see a delivery processed soon
+        // AI suggestions through a fake chat-completions model on 127.0.0.1 (still off in every workspace until switched on)
+        try {
+            model = com.signalops.ai.domain.FakeModelServer.start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The fake model provider could not start", e);
+        }
+        environment.put("SIGNALOPS_AI_BASE_URL", model.baseUrl());
+        environment.put("SIGNALOPS_AI_API_KEY", "sk-system-test");
+        environment.put("SIGNALOPS_AI_MODEL", "fake-model");
         environment.put("SIGNALOPS_WEBHOOK_POLL_SECONDS", "1");
         environment.put("SIGNALOPS_EXPORT_POLL_SECONDS", "1");
         // approved campaigns start sending, and interrupted sends continue, within a second or two
@@ -151,6 +161,11 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
         return shopify;
     }
 
+    /** The fake model provider of AI suggestions: what it received, and what it answers ({@code answering}). */
+    public static com.signalops.ai.domain.FakeModelServer model() {
+        return model;
+    }
+
     public static TestDatabase database() {
         return database;
     }
@@ -166,6 +181,7 @@ public final class SignalOpsSystem implements BeforeAllCallback, ExtensionContex
             server.undeployEar();
         } finally {
             shopify.close();
+            model.close();
             mail.stop();
             database.stop();
         }

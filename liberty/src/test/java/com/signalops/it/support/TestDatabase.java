@@ -108,6 +108,13 @@ public final class TestDatabase {
         return rows;
     }
 
+    /** Runs one statement that changes rows (test set-up); answers how many. */
+    public int update(String sql) throws SQLException {
+        try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        }
+    }
+
     public Connection retentionConnection() throws SQLException {
         return DriverManager.getConnection(url, retentionUser, retentionPassword);
     }
