@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A workspace's own {@link OutreachPolicy} (a workspace without one has {@link OutreachPolicy#DEFAULTS}), with who
+ * A workspace's own {@link OutreachRules} (a workspace without one has {@link OutreachRules#defaults()}), with who
  * set it last and when. One per workspace; the tenant mechanism scopes it like every workspace's row.
  */
 @Entity
@@ -42,21 +42,21 @@ public class OutreachSetting extends TenantOwned {
     }
 
     /** The workspace's first own settings (the workspace of the persistence context), set by {@code userId}. */
-    public OutreachSetting(OutreachPolicy policy, long userId, Instant at) {
-        change(policy, userId, at);
+    public OutreachSetting(OutreachRules rules, long userId, Instant at) {
+        change(rules, userId, at);
     }
 
-    /** Replaces the settings with {@code policy} (already within its bounds). */
-    public void change(OutreachPolicy policy, long userId, Instant at) {
-        approvalExpiryDays = policy.approvalExpiryDays();
-        secondApproverThreshold = policy.secondApproverThreshold();
-        aiEnabled = policy.aiEnabled();
+    /** Replaces the settings with {@code rules} (already within its bounds). */
+    public void change(OutreachRules rules, long userId, Instant at) {
+        approvalExpiryDays = rules.approvalExpiryDays();
+        secondApproverThreshold = rules.secondApproverThreshold();
+        aiEnabled = rules.aiEnabled();
         updatedBy = userId;
         updatedAt = at;
     }
 
-    public OutreachPolicy policy() {
-        return new OutreachPolicy(approvalExpiryDays, secondApproverThreshold, aiEnabled);
+    public OutreachRules rules() {
+        return new OutreachRules(approvalExpiryDays, secondApproverThreshold, aiEnabled);
     }
 
     public Long updatedBy() {

@@ -1,5 +1,6 @@
 package com.signalops.outreach.service;
 
+import com.signalops.approvals.domain.Person;
 import com.signalops.audit.domain.ActorType;
 import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.domain.AuditEntry;
@@ -7,11 +8,10 @@ import com.signalops.audit.domain.AuditOutcome;
 import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.service.AuditTrail;
 import com.signalops.identity.domain.Permission;
-import com.signalops.identity.domain.SignedIn;
 import com.signalops.outreach.domain.DestinationFilter;
 import com.signalops.outreach.domain.ExportDestination;
 import com.signalops.outreach.domain.FieldFilter;
-import com.signalops.outreach.domain.OutreachPolicy;
+import com.signalops.outreach.domain.OutreachRules;
 import com.signalops.outreach.domain.OutreachSetting;
 import com.signalops.outreach.domain.StoreSendLimit;
 import com.signalops.shared.BusinessException;
@@ -33,9 +33,9 @@ import java.util.Optional;
 
 /**
  * A workspace's outreach settings: the approval expiry, the second approver threshold and the AI switch
- * ({@link OutreachPolicy}), the field filter of each export destination ({@link FieldFilter}), and each store's campaign
+ * ({@link OutreachRules}), the field filter of each export destination ({@link FieldFilter}), and each store's campaign
  * send rate. Read with their defaults by the services that apply them; changed by a person whose role has
- * {@code settings.manage} over the whole workspace (policy and filters) or over the stores whose rates change. Each
+ * {@code settings.manage} over the whole workspace (rules and filters) or over the stores whose rates change. Each
  * change is one {@code outreach-settings.update} record with the settings before and after; a refusal is recorded as
  * DENIED and changes nothing.
  */
@@ -57,8 +57,8 @@ public class OutreachSettings {
     private Clock clock = Clock.systemUTC();
 
     /** The approval and AI settings in force in workspace {@code workspaceId}: its own, or the defaults. */
-    public OutreachPolicy policy(long workspaceId) {
-        return setting(workspaceId).map(OutreachSetting::policy).orElse(OutreachPolicy.DEFAULTS);
+    public OutreachRules rules(long workspaceId) {
+        return setting(workspaceId).map(OutreachSetting::rules).orElse(OutreachRules.defaults());
     }
 
     /** The field filter in force for {@code destination} in workspace {@code workspaceId}: its own, or the default. */
@@ -88,10 +88,10 @@ public class OutreachSettings {
         return rateDefault.perMinute();
     }
 
-    /** The send rates of the stores {@code grant} sees, by store code. */
-    public List<StoreSendRate> sendRates(long workspaceId, SignedIn.Grant grant) {
-        List<Store> stores = directory.listStores(Viewer.of(workspaceId, grant));
-        EntityManager tenant = in(workspaceId);
+    /** The send rates of the stores {@code who} sees, by store code. */
+    public List<StoreSendRate> sendRates(Person who) {
+        List<Store> stores = directory.listStores(who.viewer());
+        EntityManager tenant = in(who.workspaceId());
         return stores.stream().map(store -> {
             StoreSendLimit own = tenant.find(StoreSendLimit.class, store.id());
             return new StoreSendRate(store.id(), store.storeCode(), own == null ? null : own.messagesPerMinute(),
@@ -100,25 +100,26 @@ public class OutreachSettings {
     }
 
     /**
-     * Replaces the workspace's policy and the filters of the destinations named in {@code filters}, as {@code userId}
-     * acting in {@code grant}; answers the policy now in force.
+     * Replaces the workspace's rules and the filters of the destinations named in {@code filters}, as {@code who};
+     * answers the rules now in force.
      *
      * @throws BusinessException {@code outreach-settings.not-allowed} without {@code settings.manage},
      *                           {@code outreach-settings.scope} for a role over less than the whole workspace
      */
-    public OutreachPolicy change(long workspaceId, long userId, SignedIn.Grant grant, OutreachPolicy policy,
-            Map<ExportDestination, FieldFilter> filters) {
-        allowed(workspaceId, userId, grant);
-        if (!Viewer.of(workspaceId, grant).seesWholeWorkspace()) {
+    public OutreachRules change(Person who, OutreachRules rules, Map<ExportDestination, FieldFilter> filters) {
+        long workspaceId = who.workspaceId();
+        long userId = who.userId();
+        allowed(who);
+        if (!who.viewer().seesWholeWorkspace()) {
             throw refused(workspaceId, userId, "outreach-settings.scope",
                     "Approval settings and destination filters apply to the whole workspace: only a role over all of it may change them");
         }
         Map<String, Object> before = snapshot(workspaceId);
         Optional<OutreachSetting> stored = setting(workspaceId);
         if (stored.isPresent()) {
-            stored.get().change(policy, userId, clock.instant());
+            stored.get().change(rules, userId, clock.instant());
         } else {
-            em.persist(new OutreachSetting(policy, userId, clock.instant()));
+            em.persist(new OutreachSetting(rules, userId, clock.instant()));
         }
         filters.forEach((destination, filter) -> {
             Optional<DestinationFilter> own = in(workspaceId).createNamedQuery("DestinationFilter.ofDestination", DestinationFilter.class)
@@ -131,20 +132,22 @@ public class OutreachSettings {
         });
         em.flush();
         audit.record(entry(workspaceId, userId, AuditOutcome.SUCCESS).before(before).after(snapshot(workspaceId)).build());
-        return policy;
+        return rules;
     }
 
     /**
-     * Sets the send rates of the stores named in {@code rates} (a null rate: back to the default), as {@code userId}
-     * acting in {@code grant}; answers the rates in force of the stores changed.
+     * Sets the send rates of the stores named in {@code rates} (a null rate: back to the default), as {@code who};
+     * answers the rates in force of the stores changed.
      *
      * @throws BusinessException {@code outreach-settings.not-allowed} without {@code settings.manage},
      *                           {@code not-found} for a store {@code grant} does not see,
      *                           {@code outreach-settings.invalid} for a rate out of its bounds
      */
-    public Map<Long, Integer> changeSendRates(long workspaceId, long userId, SignedIn.Grant grant, Map<Long, Integer> rates) {
-        allowed(workspaceId, userId, grant);
-        Viewer viewer = Viewer.of(workspaceId, grant);
+    public Map<Long, Integer> changeSendRates(Person who, Map<Long, Integer> rates) {
+        long workspaceId = who.workspaceId();
+        long userId = who.userId();
+        allowed(who);
+        Viewer viewer = who.viewer();
         Map<String, Object> before = new LinkedHashMap<>();
         Map<String, Object> after = new LinkedHashMap<>();
         Map<Long, Integer> inForce = new LinkedHashMap<>();
@@ -171,9 +174,9 @@ public class OutreachSettings {
         return inForce;
     }
 
-    private void allowed(long workspaceId, long userId, SignedIn.Grant grant) {
-        if (!grant.permissions().contains(Permission.SETTINGS_MANAGE)) {
-            throw refused(workspaceId, userId, "outreach-settings.not-allowed", "Changing outreach settings needs settings.manage");
+    private void allowed(Person who) {
+        if (!who.may(Permission.SETTINGS_MANAGE)) {
+            throw refused(who.workspaceId(), who.userId(), "outreach-settings.not-allowed", "Changing outreach settings needs settings.manage");
         }
     }
 
@@ -187,9 +190,9 @@ public class OutreachSettings {
                 .on(workspaceId);
     }
 
-    /** The policy and every destination's filter in force, for the audit record. */
+    /** The rules and every destination's filter in force, for the audit record. */
     private Map<String, Object> snapshot(long workspaceId) {
-        Map<String, Object> values = new LinkedHashMap<>(policy(workspaceId).asMap());
+        Map<String, Object> values = new LinkedHashMap<>(rules(workspaceId).asMap());
         Map<String, Object> filters = new LinkedHashMap<>();
         filters(workspaceId).forEach((destination, filter) -> filters.put(destination.name(), filter.asMap()));
         values.put("destinationFilters", filters);

@@ -3,13 +3,14 @@ package com.signalops.outreach.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.signalops.approvals.domain.Person;
 import com.signalops.identity.domain.BuiltInRole;
 import com.signalops.identity.domain.ScopeType;
 import com.signalops.identity.domain.SignedIn;
 import com.signalops.outreach.domain.ExportDestination;
 import com.signalops.outreach.domain.ExportField;
 import com.signalops.outreach.domain.FieldFilter;
-import com.signalops.outreach.domain.OutreachPolicy;
+import com.signalops.outreach.domain.OutreachRules;
 import com.signalops.shared.BusinessException;
 import com.signalops.testing.AuditRows;
 import com.signalops.testing.JpaTestDatabase;
@@ -47,14 +48,14 @@ class OutreachSettingsTest {
     @Test
     void aChangeIsSavedAndAuditedWithTheSettingsBeforeAndAfter() {
         WorkspaceBuilder ws = WorkspaceBuilder.workspace(db, "Outreach change");
-        assertEquals(OutreachPolicy.DEFAULTS, settings(s -> s.policy(ws.id())));
+        assertEquals(OutreachRules.defaults(), settings(s -> s.rules(ws.id())));
         assertEquals(FieldFilter.DEFAULT, settings(s -> s.filter(ws.id(), ExportDestination.SMTP)));
 
         FieldFilter withEmail = FieldFilter.of(List.of("customer_id", "email"), true);
-        settings(s -> s.change(ws.id(), ADMIN, admin(), new OutreachPolicy(14, 500, true), Map.of(ExportDestination.SMTP, withEmail)));
-        settings(s -> s.change(ws.id(), ADMIN, admin(), new OutreachPolicy(30, null, true), Map.of()));
+        settings(s -> s.change(admin(ws.id()), new OutreachRules(14, 500, true), Map.of(ExportDestination.SMTP, withEmail)));
+        settings(s -> s.change(admin(ws.id()), new OutreachRules(30, null, true), Map.of()));
 
-        assertEquals(new OutreachPolicy(30, null, true), settings(s -> s.policy(ws.id())));
+        assertEquals(new OutreachRules(30, null, true), settings(s -> s.rules(ws.id())));
         assertEquals(withEmail, settings(s -> s.filter(ws.id(), ExportDestination.SMTP)), "the filter stays");
         assertEquals(FieldFilter.DEFAULT, settings(s -> s.filter(ws.id(), ExportDestination.CSV_DOWNLOAD)));
         assertEquals(List.of(ExportField.EMAIL, ExportField.CUSTOMER_ID), settings(s -> s.filter(ws.id(), ExportDestination.SMTP))
@@ -74,15 +75,15 @@ class OutreachSettingsTest {
     @Test
     void aValueOutOfBoundsIsRefusedAndNothingIsSavedOrRecorded() {
         WorkspaceBuilder ws = WorkspaceBuilder.workspace(db, "Outreach bounds");
-        BusinessException refused = assertThrows(BusinessException.class, () -> settings(s -> s.change(ws.id(), ADMIN, admin(),
-                OutreachPolicy.parse("120", "", false), Map.of())));
+        BusinessException refused = assertThrows(BusinessException.class, () -> settings(s -> s.change(admin(ws.id()),
+                OutreachRules.parse("120", "", false), Map.of())));
         assertEquals("Approvals expire after 1 to 90 days, not 120", refused.getMessage());
         long store = ws.store("BOUNDS-1", null);
         Map<Long, Integer> zero = new HashMap<>();
         zero.put(store, 0);
         assertEquals("outreach-settings.invalid", assertThrows(BusinessException.class,
-                () -> settings(s -> s.changeSendRates(ws.id(), ADMIN, admin(), zero))).code());
-        assertEquals(OutreachPolicy.DEFAULTS, settings(s -> s.policy(ws.id())));
+                () -> settings(s -> s.changeSendRates(admin(ws.id()), zero))).code());
+        assertEquals(OutreachRules.defaults(), settings(s -> s.rules(ws.id())));
         assertEquals(Integer.valueOf(600), settings(s -> s.sendRate(ws.id(), store)));
         assertEquals(List.of(), AuditRows.records(db, ws.id()));
     }
@@ -96,12 +97,12 @@ class OutreachSettingsTest {
         SignedIn.Grant districtAdmin = new SignedIn.Grant("admin", "Admin", ScopeType.DISTRICT, district, null,
                 BuiltInRole.ADMIN.permissions());
 
-        assertEquals("outreach-settings.not-allowed", assertThrows(BusinessException.class, () -> settings(s -> s.change(ws.id(), 7,
-                manager, new OutreachPolicy(3, null, true), Map.of()))).code());
-        assertEquals("outreach-settings.scope", assertThrows(BusinessException.class, () -> settings(s -> s.change(ws.id(), 8,
-                districtAdmin, new OutreachPolicy(3, null, true), Map.of()))).code());
+        assertEquals("outreach-settings.not-allowed", assertThrows(BusinessException.class,
+                () -> settings(s -> s.change(new Person(ws.id(), 7, manager), new OutreachRules(3, null, true), Map.of()))).code());
+        assertEquals("outreach-settings.scope", assertThrows(BusinessException.class,
+                () -> settings(s -> s.change(new Person(ws.id(), 8, districtAdmin), new OutreachRules(3, null, true), Map.of()))).code());
 
-        assertEquals(OutreachPolicy.DEFAULTS, settings(s -> s.policy(ws.id())));
+        assertEquals(OutreachRules.defaults(), settings(s -> s.rules(ws.id())));
         assertEquals(List.of("outreach-settings.update workspace:" + ws.id() + " DENIED by 7", "outreach-settings.update workspace:"
                 + ws.id() + " DENIED by 8"), AuditRows.records(db, ws.id()));
     }
@@ -115,16 +116,17 @@ class OutreachSettingsTest {
         SignedIn.Grant districtAdmin = new SignedIn.Grant("admin", "Admin", ScopeType.DISTRICT, north, null,
                 BuiltInRole.ADMIN.permissions());
 
-        assertEquals(Map.of(inside, 120), settings(s -> s.changeSendRates(ws.id(), ADMIN, districtAdmin, Map.of(inside, 120))));
+        Person districtPerson = new Person(ws.id(), ADMIN, districtAdmin);
+        assertEquals(Map.of(inside, 120), settings(s -> s.changeSendRates(districtPerson, Map.of(inside, 120))));
         assertEquals(Integer.valueOf(120), settings(s -> s.sendRate(ws.id(), inside)));
-        assertEquals(List.of(new StoreSendRate(inside, "RATE-IN", 120, 120)), settings(s -> s.sendRates(ws.id(), districtAdmin)));
+        assertEquals(List.of(new StoreSendRate(inside, "RATE-IN", 120, 120)), settings(s -> s.sendRates(districtPerson)));
         assertEquals("not-found", assertThrows(BusinessException.class,
-                () -> settings(s -> s.changeSendRates(ws.id(), ADMIN, districtAdmin, Map.of(outside, 50)))).code());
+                () -> settings(s -> s.changeSendRates(districtPerson, Map.of(outside, 50)))).code());
         assertEquals(Integer.valueOf(600), settings(s -> s.sendRate(ws.id(), outside)));
 
         Map<Long, Integer> back = new HashMap<>();
         back.put(inside, null);
-        assertEquals(Map.of(inside, 600), settings(s -> s.changeSendRates(ws.id(), ADMIN, admin(), back)));
+        assertEquals(Map.of(inside, 600), settings(s -> s.changeSendRates(admin(ws.id()), back)));
         assertEquals(Integer.valueOf(600), settings(s -> s.sendRate(ws.id(), inside)));
         assertEquals(List.of("{\"sendRates\":{\"" + inside + "\":null}} -> {\"sendRates\":{\"" + inside + "\":120}}",
                 "{\"sendRates\":{\"" + inside + "\":120}} -> {\"sendRates\":{\"" + inside + "\":null}}"), db.withoutWorkspace(em -> em
@@ -137,19 +139,20 @@ class OutreachSettingsTest {
         WorkspaceBuilder ws = WorkspaceBuilder.workspace(db, "Outreach own");
         WorkspaceBuilder other = WorkspaceBuilder.workspace(db, "Outreach other");
         long store = ws.store("OWN-1", null);
-        settings(s -> s.change(ws.id(), ADMIN, admin(), new OutreachPolicy(2, 10, true), Map.of(ExportDestination.CSV_DOWNLOAD,
+        settings(s -> s.change(admin(ws.id()), new OutreachRules(2, 10, true), Map.of(ExportDestination.CSV_DOWNLOAD,
                 FieldFilter.of(List.of("customer_id"), false))));
-        settings(s -> s.changeSendRates(ws.id(), ADMIN, admin(), Map.of(store, 42)));
+        settings(s -> s.changeSendRates(admin(ws.id()), Map.of(store, 42)));
 
-        assertEquals(OutreachPolicy.DEFAULTS, settings(s -> s.policy(other.id())));
+        assertEquals(OutreachRules.defaults(), settings(s -> s.rules(other.id())));
         assertEquals(FieldFilter.DEFAULT, settings(s -> s.filter(other.id(), ExportDestination.CSV_DOWNLOAD)));
         assertEquals(Integer.valueOf(600), settings(s -> s.sendRate(other.id(), store)), "the other workspace has no such store's rate");
-        assertEquals(new OutreachPolicy(2, 10, true), settings(s -> s.policy(ws.id())));
+        assertEquals(new OutreachRules(2, 10, true), settings(s -> s.rules(ws.id())));
         assertEquals(Integer.valueOf(42), settings(s -> s.sendRate(ws.id(), store)));
     }
 
-    private static SignedIn.Grant admin() {
-        return new SignedIn.Grant("admin", "Admin", ScopeType.WORKSPACE, null, null, BuiltInRole.ADMIN.permissions());
+    private static Person admin(long workspaceId) {
+        return new Person(workspaceId, ADMIN, new SignedIn.Grant("admin", "Admin", ScopeType.WORKSPACE, null, null,
+                BuiltInRole.ADMIN.permissions()));
     }
 
     private static <T> T settings(Function<OutreachSettings, T> call) {

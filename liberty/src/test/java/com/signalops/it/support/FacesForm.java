@@ -132,6 +132,15 @@ public final class FacesForm {
         throw new AssertionError("no button " + buttonId + " in a row with '" + rowText + "' in form " + form.id());
     }
 
+    /** The name of the form's input that carries {@code attribute="value"}, e.g. a store's rate field by its {@code data-store}. */
+    public String inputWith(String attribute, String value) {
+        Element input = form.selectFirst("input[" + attribute + "=" + value + "]");
+        if (input == null) {
+            throw new AssertionError("no input with " + attribute + "=" + value + " in form " + form.id());
+        }
+        return input.attr("name");
+    }
+
     /** Whether the page shows element {@code id}. */
     public boolean shows(String id) {
         return document.getElementById(id) != null;

@@ -52,18 +52,34 @@ class AuditCoverageIT {
 
     private static final String PASSWORD = "Coverage-password-1";
 
-    /** What one request must have written: one record of this action and outcome, or none. */
-    private record Expected(String action, String outcome) {
+    /**
+     * What one request must have written: one record of this action and outcome, or none; or, for an operation that does
+     * several audited things at once (a proposal that creates a segment and a campaign), each of their records in order.
+     */
+    private record Expected(String action, String outcome, List<String> more) {
 
-        static final Expected NOTHING = new Expected(null, null);
+        static final Expected NOTHING = new Expected(null, null, List.of());
 
         static Expected of(String action) {
-            return new Expected(action, "SUCCESS");
+            return new Expected(action, "SUCCESS", List.of());
+        }
+
+        static Expected each(String first, String... more) {
+            return new Expected(first, "SUCCESS", List.of(more));
+        }
+
+        List<String> records() {
+            List<String> records = new ArrayList<>();
+            if (action != null) {
+                records.add(action + "/" + outcome);
+                more.forEach(next -> records.add(next + "/SUCCESS"));
+            }
+            return records;
         }
 
         @Override
         public String toString() {
-            return action == null ? "no record" : action + "/" + outcome;
+            return action == null ? "no record" : String.join(", ", records());
         }
     }
 
@@ -115,9 +131,8 @@ class AuditCoverageIT {
                     continue;
                 }
                 List<String> written = recordsOf(performed.response());
-                List<String> wanted = performed.expected().action() == null ? List.of()
-                        : List.of(performed.expected().action() + "/" + performed.expected().outcome());
-                if (wanted.size() == 1 && !performed.expected().action().equals("audit.view")) {
+                List<String> wanted = performed.expected().records();
+                if (!wanted.isEmpty() && !performed.expected().action().equals("audit.view")) {
                     changing++;
                 }
                 if (performed.response().statusCode() >= 500) {
@@ -162,6 +177,10 @@ class AuditCoverageIT {
                 // scheduled at night only: an on-demand analysis runs it
                 assertEquals(202, startLeakAnalysis().statusCode());
             }
+            if (job.equals("campaign-send")) {
+                // started by the outreach dispatcher for a campaign once approved
+                approvedCampaign();
+            }
             long execution = awaitCompletedExecution(job, Duration.ofSeconds(120));
             List<String> written = new ArrayList<>(awaitRecords("batch-" + execution, Duration.ofSeconds(30)));
             if (job.equals("retention-sweep")) {
@@ -173,8 +192,11 @@ class AuditCoverageIT {
                         + "'retention.sweep' AND (entity_id IS NULL OR entity_id = '" + workspace + "')"), written.toString());
                 written.removeIf("retention.sweep/SUCCESS"::equals);
             }
-            // a data-deletion run also records each deletion it completes, under its own action
+            // a data-deletion run also records each deletion it completes, and a campaign's send the send, under their own actions
             written.removeIf(record -> job.equals("data-deletion") && record.equals("deletion-request.complete/SUCCESS"));
+            if (job.equals("campaign-send")) {
+                assertTrue(written.remove("campaign.send/SUCCESS"), "the send is recorded: " + written);
+            }
             assertEquals(List.of("job.run/SUCCESS"), written, job + " execution " + execution);
             try (Connection connection = SignalOpsSystem.database().connect();
                     PreparedStatement query = connection.prepareStatement("SELECT actor_type, actor_id, source, entity_type, entity_id "
@@ -326,6 +348,59 @@ class AuditCoverageIT {
             return new Performed(FacesForm.of(admin, "/leaks.xhtml?storeId=" + store, "settings").press("settings:save"),
                     Expected.of("leak-settings.update"));
         });
+        scenarios.put("outreachSettingsBacking.save", () -> new Performed(FacesForm.of(admin, "/outreach-settings.xhtml", "settings")
+                .set("settings:expiry", "10").press("settings:save"), Expected.of("outreach-settings.update")));
+        scenarios.put("outreachSettingsBacking.saveRates", () -> {
+            long store = TestTenants.store(workspace, null, "COV-RATES", "cov-rates.myshopify.com");
+            FacesForm rates = FacesForm.of(admin, "/outreach-settings.xhtml", "rates");
+            return new Performed(rates.set(rates.inputWith("data-store", "COV-RATES"), "120").press("rates:save-rates"),
+                    Expected.of("outreach-settings.update"));
+        });
+        scenarios.put("segmentsBacking.save", () -> {
+            outreachStore = TestTenants.store(workspace, null, "COV-OUTREACH", "cov-outreach.myshopify.com");
+            return new Performed(FacesForm.of(admin, "/segments.xhtml?storeId=" + outreachStore, "segment").set("segment:name", "Coverage segment")
+                    .set("segment:kind", "UNFULFILLED_PAID").set("segment:hours", "48").press("segment:save"), Expected.of("segment.create"));
+        });
+        scenarios.put("segmentsBacking.requestApproval(row.segment().id())", () -> {
+            FacesForm segments = FacesForm.of(admin, "/segments.xhtml?storeId=" + outreachStore, "segments");
+            return new Performed(segments.press(segments.buttonInRow("Coverage segment", "request")), Expected.of("approval.request"));
+        });
+        scenarios.put("approvalsBacking.approve", () -> {
+            String request = Long.toString(idOf("SELECT MAX(id) FROM approval_request WHERE subject_kind = 'SEGMENT' AND store_id = "
+                    + outreachStore));
+            return new Performed(FacesForm.of(approver(), "/approvals.xhtml?id=" + request, "decide").press("decide:approve"),
+                    Expected.of("approval.approve"));
+        });
+        scenarios.put("approvalsBacking.withdraw(r.id())", () -> {
+            String segment = Long.toString(idOf("SELECT MAX(id) FROM segment WHERE store_id = " + outreachStore));
+            FacesForm mine = FacesForm.of(admin, "/approvals.xhtml", "mine");
+            return new Performed(mine.press(mine.buttonInRow("SEGMENT " + segment, "withdraw")), Expected.of("approval.withdraw"));
+        });
+        scenarios.put("campaignsBacking.save", () -> new Performed(FacesForm.of(admin, "/campaigns.xhtml?storeId=" + outreachStore, "campaign")
+                .set("campaign:segment", Long.toString(idOf("SELECT MAX(id) FROM segment WHERE store_id = " + outreachStore)))
+                .set("campaign:name", "Coverage campaign").set("campaign:subject", "Your order").set("campaign:body", "We are on it.")
+                .press("campaign:save"), Expected.of("campaign.create")));
+        scenarios.put("campaignsBacking.requestApproval(row.campaign().id())", () -> {
+            FacesForm campaigns = FacesForm.of(admin, "/campaigns.xhtml?storeId=" + outreachStore, "campaigns");
+            return new Performed(campaigns.press(campaigns.buttonInRow("Coverage campaign", "request")), Expected.of("approval.request"));
+        });
+        scenarios.put("approvalsBacking.reject", () -> {
+            String request = Long.toString(idOf("SELECT MAX(id) FROM approval_request WHERE subject_kind = 'CAMPAIGN' AND store_id = "
+                    + outreachStore));
+            return new Performed(FacesForm.of(approver(), "/approvals.xhtml?id=" + request, "decide").set("decide:reason", "coverage")
+                    .press("decide:reject"), Expected.of("approval.reject"));
+        });
+        scenarios.put("campaignsBacking.withdraw(row.campaign().id(), row.request().id())", () -> {
+            FacesForm requesting = FacesForm.of(admin, "/campaigns.xhtml?storeId=" + outreachStore, "campaigns");
+            assertTrue(requesting.press(requesting.buttonInRow("Coverage campaign", "request")).statusCode() < 400, "asked for again");
+            FacesForm campaigns = FacesForm.of(admin, "/campaigns.xhtml?storeId=" + outreachStore, "campaigns");
+            return new Performed(campaigns.press(campaigns.buttonInRow("Coverage campaign", "withdraw")), Expected.of("approval.withdraw"));
+        });
+        scenarios.put("campaignProposalBacking.propose", () -> {
+            long finding = leakFinding(outreachStore);
+            return new Performed(FacesForm.of(admin, "/leaks.xhtml?storeId=" + outreachStore + "&id=" + finding, "propose")
+                    .press("propose:propose-campaign"), Expected.each("segment.create", "campaign.create"));
+        });
         scenarios.put("retentionBacking.save", () -> new Performed(FacesForm.of(admin, "/retention.xhtml", "retention")
                 .set("retention:period:0:days", "401").press("retention:save"), Expected.of("retention.configure")));
         scenarios.put("shopifyConnectionBacking.connect(store.id())", () -> new Performed(
@@ -449,6 +524,18 @@ class AuditCoverageIT {
         return scenarios;
     }
 
+    private static long outreachStore;
+    private static ConsoleClient approverSession;
+
+    /** A manager of the demo workspace who decides on the coverage admin's requests (no one approves their own). */
+    private static ConsoleClient approver() throws SQLException {
+        if (approverSession == null) {
+            TestAccounts.create("coverage.approver@example.com", "Coverage Approver", PASSWORD, "manager");
+            approverSession = ConsoleClient.signedIn("coverage.approver@example.com", PASSWORD);
+        }
+        return approverSession;
+    }
+
     private static ConsoleClient staffSession;
 
     /** The coverage staff member opens temporary access to the demo workspace (the session is kept for ending it). */
@@ -516,6 +603,25 @@ class AuditCoverageIT {
                     .build()), Expected.of("leak-finding.triage"));
         });
         return scenarios;
+    }
+
+    /**
+     * A campaign of a new store of the demo workspace written and submitted by the coverage admin and approved by another
+     * manager in the console, which the outreach dispatcher then sends (to nobody: the store has no customers).
+     */
+    private static void approvedCampaign() throws SQLException {
+        long store = TestTenants.store(workspace, null, "COV-SEND", "cov-send.myshopify.com");
+        assertTrue(FacesForm.of(admin, "/segments.xhtml?storeId=" + store, "segment").set("segment:name", "Coverage send segment")
+                .set("segment:kind", "UNFULFILLED_PAID").set("segment:hours", "24").press("segment:save").statusCode() < 400);
+        assertTrue(FacesForm.of(admin, "/campaigns.xhtml?storeId=" + store, "campaign")
+                .set("campaign:segment", Long.toString(idOf("SELECT MAX(id) FROM segment WHERE store_id = " + store)))
+                .set("campaign:name", "Coverage send").set("campaign:subject", "Hello").set("campaign:body", "Hello.")
+                .press("campaign:save").statusCode() < 400);
+        FacesForm campaigns = FacesForm.of(admin, "/campaigns.xhtml?storeId=" + store, "campaigns");
+        assertTrue(campaigns.press(campaigns.buttonInRow("Coverage send", "request")).statusCode() < 400);
+        String request = Long.toString(idOf("SELECT MAX(id) FROM approval_request WHERE store_id = " + store));
+        assertTrue(FacesForm.of(approver(), "/approvals.xhtml?id=" + request, "decide").press("decide:approve").statusCode() < 400);
+        assertEquals(1, idOf("SELECT COUNT(*) FROM approval_request WHERE status = 'APPROVED' AND id = " + request), "approved");
     }
 
     /** A one-line products file uploaded to a store of the demo workspace: the request is audited, the store-import job runs. */

@@ -90,11 +90,15 @@ class CrossTenantProbeIT {
         String downloadToken = DownloadToken.generate();
         ids.put("data-export", List.of(readyCustomerExport(workspaceId, store, customer, downloadToken)));
         Set<String> markers = Set.of(label + " district", slug.toUpperCase().replace("-", "") + "STORE", slug + "-shop", email,
-                label + " Admin", slug + "-finding", Long.toString(customer));
+                label + " Admin", slug + "-finding", Long.toString(customer), slug + "-segment", slug + "-campaign");
         String token = ApiClient.token(key);
         // a leak analysis first: the console's ?execution= probe takes the first id of a kind
         ids.put("job", List.of(leakAnalysisExecution(store, token), importExecution(store, token)));
         ids.put("leak-finding", List.of(leakFinding(workspaceId, store, slug + "-finding")));
+        long[] outreach = campaignAwaitingApproval(workspaceId, store, user, slug);
+        ids.put("segment", List.of(outreach[0]));
+        ids.put("campaign", List.of(outreach[1]));
+        ids.put("approval-request", List.of(outreach[2]));
         ids.put("retention-setting", List.of(retentionSetting(workspaceId)));
         ids.put("deletion-request", List.of(deletionRequest(workspaceId, store)));
         ConsoleClient console = ConsoleClient.signedIn(email, PASSWORD);
@@ -215,6 +219,35 @@ class CrossTenantProbeIT {
                 keys.next();
                 return keys.getLong(1);
             }
+        }
+    }
+
+    /**
+     * A segment and a campaign of {@code store} named after {@code slug}, and a pending approval request of the campaign
+     * asked for by {@code requester}; answers their ids.
+     */
+    private static long[] campaignAwaitingApproval(long workspaceId, long store, long requester, String slug) throws SQLException {
+        try (Connection connection = SignalOpsSystem.database().connect(); Statement statement = connection.createStatement()) {
+            long segment = inserted(statement, "INSERT INTO segment (workspace_id, store_id, name, kind, hours, source, created_by, "
+                    + "created_at, updated_at, version) VALUES (" + workspaceId + ", " + store + ", '" + slug + "-segment', "
+                    + "'UNFULFILLED_PAID', 48, 'PERSON', " + requester + ", UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 1)");
+            long campaign = inserted(statement, "INSERT INTO campaign (workspace_id, store_id, segment_id, name, subject, body, source, "
+                    + "created_by, created_at, updated_at, version, status) VALUES (" + workspaceId + ", " + store + ", " + segment + ", '"
+                    + slug + "-campaign', '" + slug + "-campaign subject', '" + slug + "-campaign body', 'PERSON', " + requester
+                    + ", UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 1, 'DRAFT')");
+            long request = inserted(statement, "INSERT INTO approval_request (workspace_id, store_id, subject_kind, subject_id, "
+                    + "subject_version, source, requested_by, requested_at, reviewed_hash, recipient_count, approvals_required, status, "
+                    + "expires_at) VALUES (" + workspaceId + ", " + store + ", 'CAMPAIGN', " + campaign + ", 1, 'PERSON', " + requester
+                    + ", UTC_TIMESTAMP(3), RANDOM_BYTES(32), 0, 1, 'PENDING', UTC_TIMESTAMP(3) + INTERVAL 7 DAY)");
+            return new long[] {segment, campaign, request};
+        }
+    }
+
+    private static long inserted(Statement statement, String sql) throws SQLException {
+        statement.executeUpdate(sql, Statement.RETURN_GENERATED_KEYS);
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
         }
     }
 
