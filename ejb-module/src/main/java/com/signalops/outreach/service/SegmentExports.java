@@ -63,6 +63,13 @@ public class SegmentExports {
         return export;
     }
 
+    /** An export of segment {@code segmentId} asked for and its approval requested, in one transaction. */
+    public SegmentExport ask(Person who, long segmentId, List<ExportField> fields, boolean personalData) {
+        SegmentExport export = create(who, segmentId, fields, personalData);
+        approvals.request(who, SubjectKind.EXPORT, export.id(), com.signalops.approvals.domain.ProposalSource.PERSON, personalData);
+        return export;
+    }
+
     public SegmentExport change(Person who, long exportId, List<ExportField> fields, boolean personalData) {
         require(who, Permission.EXPORTS_REQUEST);
         SegmentExport export = find(who, exportId);

@@ -181,6 +181,10 @@ class AuditCoverageIT {
                 // started by the outreach dispatcher for a campaign once approved
                 approvedCampaign();
             }
+            if (job.equals("segment-export")) {
+                // started by the export processor once the outreach dispatcher carried an approved export's approval out
+                approvedExport();
+            }
             long execution = awaitCompletedExecution(job, Duration.ofSeconds(120));
             List<String> written = new ArrayList<>(awaitRecords("batch-" + execution, Duration.ofSeconds(30)));
             if (job.equals("retention-sweep")) {
@@ -400,6 +404,24 @@ class AuditCoverageIT {
             long finding = leakFinding(outreachStore);
             return new Performed(FacesForm.of(admin, "/leaks.xhtml?storeId=" + outreachStore + "&id=" + finding, "propose")
                     .press("propose:propose-campaign"), Expected.each("segment.create", "campaign.create"));
+        });
+        scenarios.put("campaignProposalBacking.suggest", () -> {
+            long finding = leakFinding(outreachStore);
+            SignalOpsSystem.database().update("INSERT INTO outreach_setting (workspace_id, ai_enabled) VALUES (" + workspace + ", TRUE) "
+                    + "ON DUPLICATE KEY UPDATE ai_enabled = TRUE");
+            SignalOpsSystem.model().answering(received -> com.signalops.ai.domain.FakeModelServer.Answer.completion(
+                    "{\"segment\":{\"kind\":\"FINDING_CUSTOMERS\",\"findingId\":" + finding + "},\"subject\":\"A note from SHOP_1\","
+                            + "\"body\":\"Thank you for your order.\"}"));
+            return new Performed(FacesForm.of(admin, "/leaks.xhtml?storeId=" + outreachStore + "&id=" + finding, "propose")
+                    .press("propose:suggest-ai"), Expected.each("segment.create", "campaign.create", "approval.request", "ai.suggest"));
+        });
+        scenarios.put("segmentExportsBacking.ask", () -> new Performed(FacesForm.of(admin, "/segment-exports.xhtml?storeId=" + outreachStore,
+                "export").set("export:segment", Long.toString(idOf("SELECT MAX(id) FROM segment WHERE store_id = " + outreachStore)))
+                .press("export:ask"), Expected.each("segment-export.create", "approval.request")));
+        scenarios.put("segmentExportsBacking.issueLink(param['export'])", () -> {
+            String file = Long.toString(segmentExportFile(outreachStore));
+            FacesForm files = FacesForm.of(admin, "/segment-exports.xhtml?storeId=" + outreachStore, "files");
+            return new Performed(files.press(files.buttonInRow(file, "link"), Map.of("export", file)), Expected.of("data-export.link"));
         });
         scenarios.put("retentionBacking.save", () -> new Performed(FacesForm.of(admin, "/retention.xhtml", "retention")
                 .set("retention:period:0:days", "401").press("retention:save"), Expected.of("retention.configure")));
@@ -622,6 +644,35 @@ class AuditCoverageIT {
         String request = Long.toString(idOf("SELECT MAX(id) FROM approval_request WHERE store_id = " + store));
         assertTrue(FacesForm.of(approver(), "/approvals.xhtml?id=" + request, "decide").press("decide:approve").statusCode() < 400);
         assertEquals(1, idOf("SELECT COUNT(*) FROM approval_request WHERE status = 'APPROVED' AND id = " + request), "approved");
+    }
+
+    /** An export of a segment asked for by the coverage admin in the console and approved by another manager. */
+    private static void approvedExport() throws SQLException {
+        long store = TestTenants.store(workspace, null, "COV-SEG-EXPORT", "cov-seg-export.myshopify.com");
+        assertTrue(FacesForm.of(admin, "/segments.xhtml?storeId=" + store, "segment").set("segment:name", "Coverage export segment")
+                .set("segment:kind", "UNFULFILLED_PAID").set("segment:hours", "24").press("segment:save").statusCode() < 400);
+        assertTrue(FacesForm.of(admin, "/segment-exports.xhtml?storeId=" + store, "export")
+                .set("export:segment", Long.toString(idOf("SELECT MAX(id) FROM segment WHERE store_id = " + store))).press("export:ask")
+                .statusCode() < 400);
+        String request = Long.toString(idOf("SELECT MAX(id) FROM approval_request WHERE subject_kind = 'EXPORT' AND store_id = " + store));
+        assertTrue(FacesForm.of(approver(), "/approvals.xhtml?id=" + request, "decide").press("decide:approve").statusCode() < 400);
+        assertEquals(1, idOf("SELECT COUNT(*) FROM approval_request WHERE status = 'APPROVED' AND id = " + request), "approved");
+    }
+
+    /** A ready file of an approved segment export of {@code store}, as the segment-export job leaves it; answers its id. */
+    private static long segmentExportFile(long store) throws SQLException {
+        try (Connection connection = SignalOpsSystem.database().connect();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO data_export (workspace_id, kind, store_id, status, "
+                        + "requested_by, requested_at, bytes, ready_at, expires_at) VALUES (?, 'SEGMENT', ?, 'READY', 'coverage', "
+                        + "UTC_TIMESTAMP(3), 1, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 7 DAY)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            insert.setLong(1, workspace);
+            insert.setLong(2, store);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
     }
 
     /** A one-line products file uploaded to a store of the demo workspace: the request is audited, the store-import job runs. */

@@ -43,6 +43,7 @@ public class ConsoleAccessFilter extends HttpFilter {
             Map.entry("/segments.xhtml", Permission.SEGMENTS_VIEW),
             Map.entry("/campaigns.xhtml", Permission.CAMPAIGNS_VIEW),
             Map.entry("/approvals.xhtml", Permission.APPROVALS_REQUEST),
+            Map.entry("/segment-exports.xhtml", Permission.EXPORTS_REQUEST),
             Map.entry("/outreach-settings.xhtml", Permission.SETTINGS_VIEW),
             Map.entry("/roles.xhtml", Permission.ROLES_VIEW),
             Map.entry("/api-keys.xhtml", Permission.API_KEYS_VIEW),

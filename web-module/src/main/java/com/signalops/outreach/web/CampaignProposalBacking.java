@@ -1,5 +1,7 @@
 package com.signalops.outreach.web;
 
+import com.signalops.ai.service.AiSuggestions;
+import com.signalops.approvals.service.OutreachRulesReader;
 import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.web.ConsoleAudit;
 import com.signalops.identity.domain.Permission;
@@ -15,7 +17,8 @@ import jakarta.inject.Named;
 
 /**
  * "Propose campaign" on a leak finding ({@code campaigns.manage}): a segment of the finding's customers and a draft email
- * to them, opened on the campaigns page to review and submit for approval. Nothing is sent.
+ * to them, opened on the campaigns page to review and submit for approval; or, with the workspace's AI suggestions on,
+ * "Suggest with AI": the model's proposal filed for approval. Nothing is sent.
  */
 @Named
 @RequestScoped
@@ -23,6 +26,12 @@ public class CampaignProposalBacking {
 
     @EJB
     private Campaigns campaigns;
+
+    @EJB
+    private AiSuggestions suggestions;
+
+    @EJB
+    private OutreachRulesReader rules;
 
     @Inject
     private ConsoleSession session;
@@ -38,6 +47,32 @@ public class CampaignProposalBacking {
 
     public boolean isProposable() {
         return session.may(Permission.CAMPAIGNS_MANAGE);
+    }
+
+    /** Whether "Suggest with AI" is offered: the role may draft campaigns and the workspace turned AI suggestions on. */
+    public boolean isSuggestable() {
+        return isProposable() && rules.of(session.getWorkspaceId()).aiEnabled();
+    }
+
+    /**
+     * Asks the AI model provider for a segment and an email from the finding shown ({@code id}); the proposal is filed
+     * as a pending approval request of source AI (the service checks and records everything, refusals included), and
+     * opened on the approvals page. Nothing is approved or sent.
+     */
+    public String suggest() {
+        AiSuggestions.Suggestion suggestion;
+        try {
+            Long findingId = stores.id("id");
+            if (findingId == null) {
+                throw new BusinessException("leaks.choose", "Choose a finding");
+            }
+            suggestion = suggestions.suggest(stores.person(), findingId);
+        } catch (BusinessException refused) {
+            messages.refusedWithReason(refused, "campaigns.suggest-failed");
+            return null;
+        }
+        messages.info("campaigns.suggested");
+        return "/approvals?faces-redirect=true&id=" + suggestion.approvalRequestId();
     }
 
     /** Proposes the campaign of the finding shown ({@code id}, posted back by the form) and opens it. */
