@@ -20,9 +20,7 @@ import com.signalops.outreach.domain.CampaignDrafts;
 import com.signalops.outreach.domain.Segment;
 import com.signalops.outreach.domain.SegmentDefinition;
 import com.signalops.shared.Digests;
-import com.signalops.shared.NotFoundException;
 import com.signalops.tenancy.domain.Store;
-import com.signalops.tenancy.domain.TenantOwned;
 import com.signalops.tenancy.service.DirectoryService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -98,23 +96,11 @@ public class Campaigns {
 
     public List<Campaign> list(Person who, long storeId) {
         require(who, Permission.CAMPAIGNS_VIEW);
-        tenant(who);
-        directory.store(who.viewer(), storeId);
-        return em.createNamedQuery("Campaign.findByStore", Campaign.class).setParameter("storeId", storeId).getResultList();
+        return StoreScoped.ofStore(em, directory, who, storeId, "Campaign.findByStore", Campaign.class);
     }
 
     public Campaign find(Person who, long campaignId) {
-        tenant(who);
-        Campaign campaign = em.find(Campaign.class, campaignId);
-        if (campaign == null) {
-            throw new NotFoundException("Campaign");
-        }
-        try {
-            directory.store(who.viewer(), campaign.storeId());
-        } catch (NotFoundException e) {
-            throw new NotFoundException("Campaign");
-        }
-        return campaign;
+        return StoreScoped.find(em, directory, who, Campaign.class, campaignId, Campaign::storeId, "Campaign");
     }
 
     /** How the campaign's deliveries stand. */
@@ -137,9 +123,6 @@ public class Campaigns {
         return new DeliveryCounts(counts[0], counts[1], counts[2], counts[3]);
     }
 
-    private void tenant(Person who) {
-        em.setProperty(TenantOwned.TENANT_PROPERTY, Long.toString(who.workspaceId()));
-    }
 
     private static AuditEntry.Builder entry(AuditAction action, Person who, Campaign campaign, ProposalSource source) {
         return AuditEntry.of(action, AuditOutcome.SUCCESS).in(who.workspaceId()).by(ActorType.USER, who.userId())

@@ -15,8 +15,6 @@ import com.signalops.identity.domain.Permission;
 import com.signalops.outreach.domain.ExportField;
 import com.signalops.outreach.domain.Segment;
 import com.signalops.outreach.domain.SegmentExport;
-import com.signalops.shared.NotFoundException;
-import com.signalops.tenancy.domain.TenantOwned;
 import com.signalops.tenancy.service.DirectoryService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -82,28 +80,13 @@ public class SegmentExports {
 
     public List<SegmentExport> list(Person who, long storeId) {
         require(who, Permission.EXPORTS_REQUEST);
-        tenant(who);
-        directory.store(who.viewer(), storeId);
-        return em.createNamedQuery("SegmentExport.findByStore", SegmentExport.class).setParameter("storeId", storeId).getResultList();
+        return StoreScoped.ofStore(em, directory, who, storeId, "SegmentExport.findByStore", SegmentExport.class);
     }
 
     public SegmentExport find(Person who, long exportId) {
-        tenant(who);
-        SegmentExport export = em.find(SegmentExport.class, exportId);
-        if (export == null) {
-            throw new NotFoundException("Export");
-        }
-        try {
-            directory.store(who.viewer(), export.storeId());
-        } catch (NotFoundException e) {
-            throw new NotFoundException("Export");
-        }
-        return export;
+        return StoreScoped.find(em, directory, who, SegmentExport.class, exportId, SegmentExport::storeId, "Export");
     }
 
-    private void tenant(Person who) {
-        em.setProperty(TenantOwned.TENANT_PROPERTY, Long.toString(who.workspaceId()));
-    }
 
     private static AuditEntry.Builder entry(AuditAction action, Person who, SegmentExport export) {
         return AuditEntry.of(action, AuditOutcome.SUCCESS).in(who.workspaceId()).by(ActorType.USER, who.userId()).via(AuditSource.UI)

@@ -17,7 +17,6 @@ import com.signalops.outreach.domain.SegmentDefinition;
 import com.signalops.outreach.domain.SegmentKind;
 import com.signalops.shared.ForbiddenException;
 import com.signalops.shared.NotFoundException;
-import com.signalops.tenancy.domain.TenantOwned;
 import com.signalops.tenancy.service.DirectoryService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -54,7 +53,7 @@ public class Segments {
 
     public Segment create(Person who, long storeId, String name, SegmentDefinition definition, ProposalSource source) {
         require(who, Permission.SEGMENTS_MANAGE);
-        tenant(who);
+        StoreScoped.inWorkspace(em, who);
         directory.store(who.viewer(), storeId);
         checkFinding(definition, storeId);
         Segment segment = new Segment(storeId, name, definition, source, who.userId(), clock.instant());
@@ -80,23 +79,11 @@ public class Segments {
 
     public List<Segment> list(Person who, long storeId) {
         require(who, Permission.SEGMENTS_VIEW);
-        tenant(who);
-        directory.store(who.viewer(), storeId);
-        return em.createNamedQuery("Segment.findByStore", Segment.class).setParameter("storeId", storeId).getResultList();
+        return StoreScoped.ofStore(em, directory, who, storeId, "Segment.findByStore", Segment.class);
     }
 
     public Segment find(Person who, long segmentId) {
-        tenant(who);
-        Segment segment = em.find(Segment.class, segmentId);
-        if (segment == null) {
-            throw new NotFoundException("Segment");
-        }
-        try {
-            directory.store(who.viewer(), segment.storeId());
-        } catch (NotFoundException e) {
-            throw new NotFoundException("Segment");
-        }
-        return segment;
+        return StoreScoped.find(em, directory, who, Segment.class, segmentId, Segment::storeId, "Segment");
     }
 
     /** How many customers segment {@code segmentId} holds now, and how many of them may receive marketing email. */
@@ -121,9 +108,6 @@ public class Segments {
         }
     }
 
-    private void tenant(Person who) {
-        em.setProperty(TenantOwned.TENANT_PROPERTY, Long.toString(who.workspaceId()));
-    }
 
     private static AuditEntry.Builder entry(AuditAction action, Person who, Segment segment, ProposalSource source) {
         return AuditEntry.of(action, AuditOutcome.SUCCESS).in(who.workspaceId()).by(ActorType.USER, who.userId())
