@@ -406,13 +406,14 @@ class AuditCoverageIT {
                     .press("propose:propose-campaign"), Expected.each("segment.create", "campaign.create"));
         });
         scenarios.put("campaignProposalBacking.suggest", () -> {
-            long finding = leakFinding(outreachStore);
+            long store = TestTenants.store(workspace, null, "COV-AI", "cov-ai.myshopify.com");
+            long finding = leakFinding(store);
             SignalOpsSystem.database().update("INSERT INTO outreach_setting (workspace_id, ai_enabled) VALUES (" + workspace + ", TRUE) "
                     + "ON DUPLICATE KEY UPDATE ai_enabled = TRUE");
             SignalOpsSystem.model().answering(received -> com.signalops.ai.domain.FakeModelServer.Answer.completion(
                     "{\"segment\":{\"kind\":\"FINDING_CUSTOMERS\",\"findingId\":" + finding + "},\"subject\":\"A note from SHOP_1\","
                             + "\"body\":\"Thank you for your order.\"}"));
-            return new Performed(FacesForm.of(admin, "/leaks.xhtml?storeId=" + outreachStore + "&id=" + finding, "propose")
+            return new Performed(FacesForm.of(admin, "/leaks.xhtml?storeId=" + store + "&id=" + finding, "propose")
                     .press("propose:suggest-ai"), Expected.each("segment.create", "campaign.create", "approval.request", "ai.suggest"));
         });
         scenarios.put("segmentExportsBacking.ask", () -> new Performed(FacesForm.of(admin, "/segment-exports.xhtml?storeId=" + outreachStore,
