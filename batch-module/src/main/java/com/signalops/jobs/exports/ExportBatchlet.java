@@ -51,6 +51,10 @@ abstract class ExportBatchlet extends AbstractBatchlet {
             }
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             try {
+                Optional<Long> sent = deliveredElsewhere(connection, export, row.get(), now);
+                if (sent.isPresent()) {
+                    return "DELIVERED BYTES=" + sent.get();
+                }
                 long bytes = folder.files().write(export.workspaceId(), row.get().kind().fileName(export.exportId()),
                         content(connection, export, row.get(), now));
                 export.ready(connection, bytes, now);
@@ -62,6 +66,14 @@ abstract class ExportBatchlet extends AbstractBatchlet {
                 throw e;
             }
         }
+    }
+
+    /**
+     * For an export that does not wait in the folder for its download: delivers it and settles its row, answering its
+     * size; empty (the default) for one written to the folder and marked ready.
+     */
+    Optional<Long> deliveredElsewhere(Connection connection, ExportRecord export, ExportRecord.Row row, Instant now) throws Exception {
+        return Optional.empty();
     }
 
     /** The vault, for opening customers' emails and sealing a customer's export. */

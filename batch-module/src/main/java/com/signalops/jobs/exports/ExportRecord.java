@@ -66,6 +66,21 @@ record ExportRecord(long workspaceId, long exportId) {
         }
     }
 
+    /** Marks it delivered (its one delivery) of {@code bytes} to {@code by} without a file; answers whether it was marked. */
+    boolean delivered(Connection connection, long bytes, String by, Instant now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE data_export SET status = 'DOWNLOADED', bytes = ?, "
+                + "ready_at = ?, downloaded_at = ?, downloaded_by = ?, failure = NULL "
+                + "WHERE workspace_id = ? AND id = ? AND status IN ('PENDING', 'RUNNING', 'FAILED')")) {
+            statement.setLong(1, bytes);
+            statement.setObject(2, utc(now));
+            statement.setObject(3, utc(now));
+            statement.setString(4, by.substring(0, Math.min(by.length(), DataExport.ACTOR_LENGTH)));
+            statement.setLong(5, workspaceId);
+            statement.setLong(6, exportId);
+            return statement.executeUpdate() > 0;
+        }
+    }
+
     /** Marks it failed for {@code reason}, which names no personal data. */
     void failed(Connection connection, String reason) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("UPDATE data_export SET status = 'FAILED', failure = ? "

@@ -368,7 +368,8 @@ public class Approvals {
                 Segment segment = em.find(Segment.class, export.segmentId());
                 yield new Subject(workspaceId, export.storeId(), export.version(), "Export of segment " + segment.name(),
                         "Fields " + export.fields().stream().map(ExportField::key).toList() + (export.personalData()
-                                ? ", personal fields asked to leave" : ", no personal field") + ", as a CSV downloaded once; customers of: "
+                                ? ", personal fields asked to leave" : ", no personal field") + (export.recipient() == null
+                                ? ", as a CSV downloaded once" : ", as a CSV mailed to " + export.recipient()) + "; customers of: "
                                 + segment.definition().describe(), export.reviewed(segment), segment, null, export, false);
             }
         };

@@ -16,14 +16,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The CSV of an approved segment export, written from the database as it stands: the fields asked that the CSV
+ * The CSV of an approved segment export, written from the database as it stands: the fields asked that its
  * destination's filter lets through, personal ones only when the filter and the approval both allow them, one line
  * per customer of the segment, by customer id. Emails are opened by the vault only when the email leaves.
  */
 public final class SegmentCsv {
 
-    /** The file's text, the fields it carries and how many customers. */
-    public record Written(String csv, List<ExportField> fields, int rows) {
+    /** The file's text, the fields it carries, how many customers, and where it goes (the address for SMTP). */
+    public record Written(String csv, List<ExportField> fields, int rows, ExportDestination destination, String recipient) {
     }
 
     private final long workspaceId;
@@ -39,7 +39,7 @@ public final class SegmentCsv {
         Object[] export = row(connection, "SELECT e.id, e.store_id, e.segment_id, e.fields, s.kind, s.hours, s.variant_id, s.days, s.finding_id, "
                 + "(SELECT f.subject FROM leak_finding f WHERE f.workspace_id = s.workspace_id AND f.store_id = s.store_id AND f.id = s.finding_id), "
                 + "(SELECT r.personal_data FROM approval_request r WHERE r.workspace_id = e.workspace_id AND r.subject_kind = 'EXPORT' "
-                + "AND r.subject_id = e.id AND r.status = 'APPROVED' AND r.used_at IS NOT NULL ORDER BY r.id DESC LIMIT 1) "
+                + "AND r.subject_id = e.id AND r.status = 'APPROVED' AND r.used_at IS NOT NULL ORDER BY r.id DESC LIMIT 1), e.destination, e.recipient "
                 + "FROM segment_export e JOIN segment s ON s.workspace_id = e.workspace_id AND s.id = e.segment_id "
                 + "WHERE e.workspace_id = ? AND e.data_export_id = ?", workspaceId, dataExportId);
         if (export == null) {
@@ -47,8 +47,9 @@ public final class SegmentCsv {
         }
         long storeId = ((Number) export[1]).longValue();
         boolean approvedPersonal = export[10] != null && (export[10] instanceof Boolean b ? b : ((Number) export[10]).intValue() != 0);
+        ExportDestination destination = ExportDestination.valueOf((String) export[11]);
         Object[] stored = row(connection, "SELECT allowed_fields, personal_allowed FROM export_destination_filter WHERE workspace_id = ? "
-                + "AND destination = 'CSV_DOWNLOAD'", workspaceId);
+                + "AND destination = ?", workspaceId, destination.name());
         FieldFilter filter = stored == null ? FieldFilter.DEFAULT
                 : FieldFilter.stored((String) stored[0], stored[1] instanceof Boolean b ? b : ((Number) stored[1]).intValue() != 0);
         List<ExportField> asked = java.util.Arrays.stream(((String) export[3]).split(",")).map(ExportField::of).toList();
@@ -81,7 +82,7 @@ public final class SegmentCsv {
                 }
             }
         }
-        return Optional.of(new Written(csv.toString(), fields, rows));
+        return Optional.of(new Written(csv.toString(), fields, rows, destination, (String) export[12]));
     }
 
     private String cell(ExportField field, ResultSet row, long storeId) throws SQLException {

@@ -12,6 +12,7 @@ import com.signalops.audit.domain.AuditOutcome;
 import com.signalops.audit.domain.AuditSource;
 import com.signalops.audit.service.AuditTrail;
 import com.signalops.identity.domain.Permission;
+import com.signalops.outreach.domain.ExportDestination;
 import com.signalops.outreach.domain.ExportField;
 import com.signalops.outreach.domain.Segment;
 import com.signalops.outreach.domain.SegmentExport;
@@ -51,10 +52,11 @@ public class SegmentExports {
 
     private final Clock clock = Clock.systemUTC();
 
-    public SegmentExport create(Person who, long segmentId, List<ExportField> fields, boolean personalData) {
+    public SegmentExport create(Person who, long segmentId, List<ExportField> fields, boolean personalData, ExportDestination destination,
+            String recipient) {
         require(who, Permission.EXPORTS_REQUEST);
         Segment segment = segments.find(who, segmentId);
-        SegmentExport export = new SegmentExport(segment, fields, personalData, who.userId(), clock.instant());
+        SegmentExport export = new SegmentExport(segment, fields, personalData, destination, recipient, who.userId(), clock.instant());
         em.persist(export);
         em.flush();
         audit.record(entry(AuditAction.SEGMENT_EXPORT_CREATE, who, export).after(describe(export)).build());
@@ -62,17 +64,19 @@ public class SegmentExports {
     }
 
     /** An export of segment {@code segmentId} asked for and its approval requested, in one transaction. */
-    public SegmentExport ask(Person who, long segmentId, List<ExportField> fields, boolean personalData) {
-        SegmentExport export = create(who, segmentId, fields, personalData);
+    public SegmentExport ask(Person who, long segmentId, List<ExportField> fields, boolean personalData, ExportDestination destination,
+            String recipient) {
+        SegmentExport export = create(who, segmentId, fields, personalData, destination, recipient);
         approvals.request(who, SubjectKind.EXPORT, export.id(), com.signalops.approvals.domain.ProposalSource.PERSON, personalData);
         return export;
     }
 
-    public SegmentExport change(Person who, long exportId, List<ExportField> fields, boolean personalData) {
+    public SegmentExport change(Person who, long exportId, List<ExportField> fields, boolean personalData, ExportDestination destination,
+            String recipient) {
         require(who, Permission.EXPORTS_REQUEST);
         SegmentExport export = find(who, exportId);
         Map<String, Object> before = describe(export);
-        export.change(fields, personalData, clock.instant());
+        export.change(fields, personalData, destination, recipient, clock.instant());
         approvals.voidOpen(who.workspaceId(), SubjectKind.EXPORT, exportId, "It was changed");
         audit.record(entry(AuditAction.SEGMENT_EXPORT_CREATE, who, export).before(before).after(describe(export)).build());
         return export;
@@ -98,6 +102,7 @@ public class SegmentExports {
         values.put("store", export.storeId());
         values.put("segment", export.segmentId());
         values.put("destination", export.destination().name());
+        values.put("recipient", export.recipient());
         values.put("fields", export.fields().stream().map(ExportField::key).toList());
         values.put("personalData", export.personalData());
         values.put("version", export.version());
