@@ -16,6 +16,7 @@ import com.signalops.identity.domain.SignedIn;
 import com.signalops.integration.domain.CredentialVault;
 import com.signalops.integration.domain.SealedSecret;
 import com.signalops.integration.domain.VaultTestKeys;
+import com.signalops.outreach.domain.ExportDestination;
 import com.signalops.outreach.domain.ExportField;
 import com.signalops.outreach.domain.Segment;
 import com.signalops.outreach.domain.SegmentCsv;
@@ -109,6 +110,23 @@ class SegmentExportsTest {
                 + manager.userId()));
     }
 
+    @Test
+    void anExportByEmailNeedsOneValidAddressWhichItsApprovalCovers() {
+        Segment segment = db.call(Segments::new, s -> s.create(manager, store, "Late orders", SegmentDefinition.unfulfilledPaid(48), ProposalSource.PERSON));
+        for (String bad : new String[] {null, " ", "not-an-address", "a@b.c, d@e.f", "ops@merchant.test\r\nBcc: x@y.z"}) {
+            assertEquals("segment-export.recipient-invalid", org.junit.jupiter.api.Assertions.assertThrows(com.signalops.shared.BusinessException.class,
+                    () -> db.call(SegmentExports::new, e -> e.create(manager, segment.id(), List.of(ExportField.CUSTOMER_ID), false,
+                            ExportDestination.SMTP, bad))).code(), String.valueOf(bad));
+        }
+        SegmentExport export = db.call(SegmentExports::new, e -> e.ask(manager, segment.id(), List.of(ExportField.CUSTOMER_ID), false,
+                ExportDestination.SMTP, "ops@merchant.test"));
+        ApprovalRequest request = db.call(Approvals::new, a -> a.current(manager, SubjectKind.EXPORT, export.id())).orElseThrow();
+        db.call(SegmentExports::new, e -> e.change(manager, export.id(), List.of(ExportField.CUSTOMER_ID), false, ExportDestination.SMTP,
+                "someone.else@elsewhere.test"));
+        assertEquals(com.signalops.approvals.domain.ApprovalStatus.VOIDED, db.inWorkspace(workspace.id(),
+                em -> em.find(ApprovalRequest.class, request.id())).status(), "another address voids what was approved");
+    }
+
     private String approvedCsv(List<ExportField> fields, boolean personal) {
         SegmentExport export = export(fields, personal);
         ApprovalRequest request = db.call(Approvals::new, a -> a.request(manager, SubjectKind.EXPORT, export.id(), ProposalSource.PERSON, personal));
@@ -128,7 +146,7 @@ class SegmentExportsTest {
 
     private SegmentExport export(List<ExportField> fields, boolean personal) {
         Segment segment = db.call(Segments::new, s -> s.create(manager, store, "Late orders", SegmentDefinition.unfulfilledPaid(48), ProposalSource.PERSON));
-        return db.call(SegmentExports::new, e -> e.create(manager, segment.id(), fields, personal));
+        return db.call(SegmentExports::new, e -> e.create(manager, segment.id(), fields, personal, ExportDestination.CSV_DOWNLOAD, null));
     }
 
     private void filter(String fields, boolean personalAllowed) {

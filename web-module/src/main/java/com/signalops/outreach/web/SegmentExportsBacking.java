@@ -7,6 +7,7 @@ import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.web.ConsoleAudit;
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.web.ConsoleSession;
+import com.signalops.outreach.domain.ExportDestination;
 import com.signalops.outreach.domain.ExportField;
 import com.signalops.outreach.domain.Segment;
 import com.signalops.outreach.domain.SegmentExport;
@@ -75,6 +76,8 @@ public class SegmentExportsBacking {
     private Long segmentId;
     private List<String> fields = new ArrayList<>(List.of(ExportField.CUSTOMER_ID.key()));
     private boolean personal;
+    private String destination = ExportDestination.CSV_DOWNLOAD.name();
+    private String recipient;
     private String issuedLink;
 
     public List<Row> getRows() {
@@ -121,7 +124,9 @@ public class SegmentExportsBacking {
             if (segmentId == null) {
                 throw new BusinessException("segment-export.segment-required", "Choose the segment to export");
             }
-            exports.ask(stores.person(), segmentId, fields.stream().map(ExportField::of).toList(), personal);
+            ExportDestination where = Arrays.stream(ExportDestination.values()).filter(d -> d.name().equals(destination)).findFirst()
+                    .orElseThrow(() -> new BusinessException("segment-export.destination-required", "Choose where the export goes"));
+            exports.ask(stores.person(), segmentId, fields.stream().map(ExportField::of).toList(), personal, where, recipient);
         } catch (BusinessException refused) {
             messages.refusedWithReason(refused, "segment-exports.failed");
             return null;
@@ -165,6 +170,26 @@ public class SegmentExportsBacking {
 
     public void setFields(List<String> fields) {
         this.fields = fields;
+    }
+
+    public List<String> getDestinations() {
+        return Arrays.stream(ExportDestination.values()).map(Enum::name).toList();
+    }
+
+    public String getDestination() {
+        return destination;
+    }
+
+    public void setDestination(String destination) {
+        this.destination = destination;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public void setRecipient(String recipient) {
+        this.recipient = recipient;
     }
 
     public boolean isPersonal() {
