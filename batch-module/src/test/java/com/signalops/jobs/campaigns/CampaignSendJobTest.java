@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.signalops.commerce.domain.CustomerEmails;
 import com.signalops.integration.domain.CredentialVault;
 import com.signalops.jobs.history.TestApplicationDatabase;
@@ -20,7 +19,6 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -87,13 +85,7 @@ class CampaignSendJobTest {
     void storeAndSmtpServer() throws Exception {
         TestApplicationDatabase.use(mariaDb.jdbcUrl(DATABASE), DATABASE, PASSWORD);
         TestApplicationDatabase.healthy();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        TestOutgoingMail.use(port);
+        smtp = TestOutgoingMail.startSmtpServer();
         Connection connection = connect();
         long workspace = CommerceRows.newWorkspace(connection, "Campaigns");
         store = new CampaignRows(connection, emails, workspace, CommerceRows.newStore(connection, workspace).storeId());

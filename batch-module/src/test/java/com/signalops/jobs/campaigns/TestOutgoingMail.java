@@ -15,6 +15,19 @@ public class TestOutgoingMail implements OutgoingMail {
 
     private static volatile Session session;
 
+    /** A GreenMail SMTP server started on a free port of 127.0.0.1, and this mail session pointed at it. */
+    public static com.icegreen.greenmail.util.GreenMail startSmtpServer() throws java.io.IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        use(port);
+        return smtp;
+    }
+
     /** A session for the SMTP server on 127.0.0.1:{@code port}, with the same timeouts as server.xml's. */
     public static Session use(int port) {
         Properties properties = new Properties();

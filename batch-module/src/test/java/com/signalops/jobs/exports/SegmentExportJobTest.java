@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.signalops.commerce.domain.CustomerEmails;
 import com.signalops.integration.domain.CredentialVault;
 import com.signalops.jobs.campaigns.CampaignRows;
@@ -22,7 +21,6 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,13 +75,7 @@ class SegmentExportJobTest {
     void storeAndSmtpServer() throws Exception {
         TestApplicationDatabase.use(mariaDb.jdbcUrl(DATABASE), DATABASE, PASSWORD);
         TestApplicationDatabase.healthy();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        TestOutgoingMail.use(port);
+        smtp = TestOutgoingMail.startSmtpServer();
         Connection connection = connect();
         long workspace = CommerceRows.newWorkspace(connection, "Segment exports");
         CommerceRows rows = CommerceRows.newStore(connection, workspace);
