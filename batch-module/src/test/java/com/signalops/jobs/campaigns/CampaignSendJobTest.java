@@ -264,10 +264,12 @@ class CampaignSendJobTest {
 
         long execution;
         try (Connection holder = connect(); Statement lock = holder.createStatement()) {
-            // only the ninth delivery's row is held: the group transaction that carries it waits, and the messages of
-            // the other senders (the 10th to 12th, their rows free) wait for their commit behind it
+            // the rows of the last four deliveries (the 9th to 12th, one per sender) are held: whichever of them comes
+            // first, its group's transaction waits, and the messages of the other senders wait for their commit behind
+            // it (holding only the 9th let a group of the 10th and 11th that came first commit before it)
             holder.setAutoCommit(false);
-            lock.executeQuery("SELECT id FROM campaign_delivery WHERE id = " + ninth + " FOR UPDATE").close();
+            lock.executeQuery("SELECT id FROM campaign_delivery WHERE id >= " + ninth + " AND campaign_id = " + campaign + " FOR UPDATE")
+                    .close();
             execution = operator().start("campaign-send", parameters);
             long waiting = awaitCommitWaiting();
             Thread.sleep(500);
