@@ -87,9 +87,11 @@ public final class CampaignBench {
                 System.out.printf("generated %,d consenting customers with sealed emails in %.1f s%n", customers,
                         (System.nanoTime() - generatedAt) / 1e9);
 
+                double databaseCpuBefore = databaseCpuSeconds();
                 long started = System.nanoTime();
                 String exit = runJob(store, customers, connections);
                 double jobSeconds = (System.nanoTime() - started) / 1e9;
+                double databaseCpu = databaseCpuSeconds() - databaseCpuBefore;
                 int jobReceived = smtp.getReceivedMessages().length;
                 smtp.purgeEmailFromAllMailboxes();
 
@@ -106,6 +108,8 @@ public final class CampaignBench {
 
                 System.out.printf("campaign-send job (%d connections): %.1f s, %,d messages received (%s), %.0f messages/s%n", connections,
                         jobSeconds, jobReceived, exit, customers / jobSeconds);
+                System.out.printf("MariaDB server CPU during the job: %.2f s, %.3f ms per message%n", databaseCpu,
+                        databaseCpu * 1000 / customers);
                 System.out.printf("plain Jakarta Mail (1 connection): %.1f s, %,d messages received, %.0f messages/s%n", plainSeconds,
                         plainReceived, customers / plainSeconds);
                 System.out.printf("plain Jakarta Mail (%d connections): %.1f s, %,d messages received, %.0f messages/s%n", connections,
@@ -118,6 +122,14 @@ public final class CampaignBench {
             mariaDb.stop();
         }
         System.exit(0);
+    }
+
+    /** The CPU time so far of the bench's own MariaDB server (a child of this JVM), NaN if unknown. */
+    private static double databaseCpuSeconds() {
+        return ProcessHandle.current().descendants()
+                .filter(process -> process.info().command().orElse("").matches(".*mysqld|.*mariadbd"))
+                .map(process -> process.info().totalCpuDuration().orElse(null)).filter(java.util.Objects::nonNull)
+                .mapToDouble(cpu -> cpu.toNanos() / 1e9).reduce(Double::sum).orElse(Double.NaN);
     }
 
     /** An approved, claimed campaign to customers 1..{@code customers} of {@code store}, sent by the job at the highest rate. */

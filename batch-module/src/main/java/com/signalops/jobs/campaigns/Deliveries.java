@@ -101,6 +101,35 @@ final class Deliveries {
         }
     }
 
+    /**
+     * Commits ALL of {@code ids} as SENT at {@code now} in one set-based statement, in the connection's transaction,
+     * if every one of them is still pending and its recipient still consents; answers whether all of them moved. When
+     * it answers false, some moved and some did not, and which is not known: the caller rolls the transaction back and
+     * decides per delivery ({@link #commitSent(Connection, long[], Instant)}). Each id names at most one row (the
+     * primary key, joined to the customer by theirs), so the statement's row count tells whether all moved.
+     */
+    boolean commitAllSent(Connection connection, long[] ids, Instant now) throws SQLException {
+        StringBuilder in = new StringBuilder(ids.length * 2);
+        for (int i = 0; i < ids.length; i++) {
+            in.append(i == 0 ? "?" : ",?");
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE campaign_delivery d JOIN commerce_customer c "
+                + "ON c.workspace_id = d.workspace_id AND c.store_id = d.store_id AND c.customer_id = d.customer_id "
+                + "SET d.status = 'SENT', d.sent_at = ? WHERE d.workspace_id = ? AND d.id IN (" + in + ") AND d.status = 'PENDING' AND "
+                + CONSENTING)) {
+            update.setObject(1, CampaignRun.utc(now));
+            update.setLong(2, run.workspaceId());
+            for (int i = 0; i < ids.length; i++) {
+                update.setLong(3 + i, ids[i]);
+            }
+            int moved = update.executeUpdate();
+            if (moved > ids.length) {
+                throw new SQLException("the set-based mark moved " + moved + " rows for " + ids.length + " deliveries");
+            }
+            return moved == ids.length;
+        }
+    }
+
     /** Marks pending delivery {@code id} skipped: its recipient no longer consents (or is gone). */
     boolean skip(Connection connection, long id) throws SQLException {
         return move(connection, id, "PENDING", "SKIPPED_CONSENT", null);

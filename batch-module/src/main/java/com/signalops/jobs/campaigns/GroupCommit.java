@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +20,11 @@ import javax.sql.DataSource;
 
 /**
  * The group committer of a campaign send: one thread with its own database connection that commits, in ONE
- * transaction, the SENT marks of every message waiting for its commit at that moment (each delivery's {@code UPDATE}
- * with the consent check; a delivery whose row count is 0 is marked SKIPPED_CONSENT in the same transaction and its
- * message answered "not sendable"), and then answers them all at once, so that each sender writes its end-of-data.
+ * transaction, the SENT marks of every message waiting for its commit at that moment (one set-based {@code UPDATE}
+ * with the consent check for all of them; when it moves fewer rows than the group has marks, the transaction is rolled
+ * back and done again with each delivery's own {@code UPDATE}: a delivery whose row count is 0 is marked
+ * SKIPPED_CONSENT in the same transaction and its message answered "not sendable"), and then answers them all at
+ * once, so that each sender writes its end-of-data.
  * While one transaction waits for its durable commit, the next group gathers: one log flush carries many messages.
  *
  * <p>A failure of a group's transaction (it is rolled back) fails every message of the group, and every later request
@@ -52,6 +55,7 @@ final class GroupCommit implements Runnable {
     private long groups;
     private long commits;
     private int largest;
+    private long redone;
 
     GroupCommit(DataSource dataSource, Deliveries deliveries) {
         this.dataSource = dataSource;
@@ -100,7 +104,8 @@ final class GroupCommit implements Runnable {
 
     /** Transactions and the marks they carried, for the log. */
     String tally() {
-        return groups + " transactions for " + commits + " marks (largest " + largest + ")";
+        return groups + " transactions for " + commits + " marks (largest " + largest + ", " + redone
+                + " done again per delivery)";
     }
 
     @Override
@@ -150,34 +155,21 @@ final class GroupCommit implements Runnable {
         }
     }
 
-    /** One transaction for the whole group; every request answered after its commit, or all failed. */
+    /**
+     * One transaction for the whole group; every request answered after its commit, or all failed. The group's SENT
+     * marks go first in one set-based statement; when it moves all of them (the usual case: every recipient still
+     * consents) the other requests follow and the transaction commits. When it moves fewer, the transaction is rolled
+     * back and the group done again with one statement per mark, which tells who may receive their message.
+     */
     private void commit(Connection connection, List<Request> group) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        boolean[] answers = new boolean[group.size()];
+        boolean[] answers;
         try {
-            int marks = 0;
-            for (Request request : group) {
-                marks += request.work() == null ? 1 : 0;
-            }
-            long[] ids = new long[marks];
-            int[] at = new int[marks];
-            for (int i = 0, m = 0; i < answers.length; i++) {
-                if (group.get(i).work() == null) {
-                    ids[m] = group.get(i).id();
-                    at[m++] = i;
-                } else {
-                    answers[i] = group.get(i).work().apply(connection, now);
-                }
-            }
-            if (marks > 0) {
-                boolean[] sent = deliveries.commitSent(connection, ids, now);
-                for (int m = 0; m < marks; m++) {
-                    answers[at[m]] = sent[m];
-                    if (!sent[m]) {
-                        // its recipient no longer consents: the message is abandoned, the delivery skipped with the group
-                        deliveries.skip(connection, ids[m]);
-                    }
-                }
+            answers = apply(connection, group, now, true);
+            if (answers == null) {
+                connection.rollback();
+                redone++;
+                answers = apply(connection, group, now, false);
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -198,6 +190,51 @@ final class GroupCommit implements Runnable {
         for (int i = 0; i < answers.length; i++) {
             group.get(i).answer().complete(answers[i]);
         }
+    }
+
+    /**
+     * The group's statements in the connection's transaction, uncommitted; answers each request's answer, or null
+     * when {@code setBased} and the set-based mark did not move every delivery (nothing else done then).
+     */
+    private boolean[] apply(Connection connection, List<Request> group, Instant now, boolean setBased) throws SQLException {
+        boolean[] answers = new boolean[group.size()];
+        int marks = 0;
+        for (Request request : group) {
+            marks += request.work() == null ? 1 : 0;
+        }
+        long[] ids = new long[marks];
+        int[] at = new int[marks];
+        for (int i = 0, m = 0; i < answers.length; i++) {
+            if (group.get(i).work() == null) {
+                ids[m] = group.get(i).id();
+                at[m++] = i;
+            }
+        }
+        if (marks > 0) {
+            boolean[] sent;
+            if (setBased) {
+                if (!deliveries.commitAllSent(connection, ids, now)) {
+                    return null;
+                }
+                sent = new boolean[marks];
+                Arrays.fill(sent, true);
+            } else {
+                sent = deliveries.commitSent(connection, ids, now);
+            }
+            for (int m = 0; m < marks; m++) {
+                answers[at[m]] = sent[m];
+                if (!sent[m]) {
+                    // its recipient no longer consents: the message is abandoned, the delivery skipped with the group
+                    deliveries.skip(connection, ids[m]);
+                }
+            }
+        }
+        for (int i = 0; i < answers.length; i++) {
+            if (group.get(i).work() != null) {
+                answers[i] = group.get(i).work().apply(connection, now);
+            }
+        }
+        return answers;
     }
 
     private static void fail(List<Request> group, Exception failure) {

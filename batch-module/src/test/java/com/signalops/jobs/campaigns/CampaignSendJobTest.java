@@ -256,10 +256,12 @@ class CampaignSendJobTest {
 
         long execution;
         try (Connection holder = connect(); Statement lock = holder.createStatement()) {
-            // only the ninth delivery's row is held: the group transaction that carries it waits, and the messages of
-            // the other senders (the 10th to 12th, their rows free) wait for their commit behind it
+            // the rows of the last four deliveries (the 9th to 12th, one per sender) are held: whichever of them comes
+            // first, its group's transaction waits, and the messages of the other senders wait for their commit behind
+            // it (holding only the 9th let a group of the 10th and 11th that came first commit before it)
             holder.setAutoCommit(false);
-            lock.executeQuery("SELECT id FROM campaign_delivery WHERE id = " + ninth + " FOR UPDATE").close();
+            lock.executeQuery("SELECT id FROM campaign_delivery WHERE id >= " + ninth + " AND campaign_id = " + campaign + " FOR UPDATE")
+                    .close();
             execution = operator().start("campaign-send", parameters);
             long waiting = awaitCommitWaiting();
             Thread.sleep(500);
@@ -293,6 +295,50 @@ class CampaignSendJobTest {
         Map<String, MimeMessage> received = received();
         assertEquals(12, smtp.getReceivedMessages().length, "one message per recipient: " + received.keySet());
         assertEquals(12, received.size());
+        assertEquals("SENT", column("SELECT status FROM campaign WHERE id = " + campaign));
+    }
+
+    @Test
+    void aConsentWithdrawnInsideAGroupSkipsOnlyThatRecipientAndTheOthersOfTheGroupGetTheirMessageOnce() throws Exception {
+        List<Long> customers = new ArrayList<>();
+        for (long id = 1; id <= 8; id++) {
+            store.customer(id, "customer" + id + "@example.com", "SUBSCRIBED");
+            customers.add(id);
+        }
+        long campaign = store.campaign(SUBJECT, BODY);
+        store.request(campaign, "APPROVED");
+        store.deliveries(campaign, customers);
+        store.claimed(campaign);
+        Properties parameters = CampaignRun.parameters(store.workspaceId(), campaign);
+        parameters.setProperty("connections", "4");
+
+        long execution;
+        try (Connection holder = connect(); Statement lock = holder.createStatement()) {
+            // the rows of the deliveries the four senders take first (customers 1 to 4, read as consenting) are held:
+            // the first group's transaction waits, and the other senders' messages queue for their commit behind it
+            holder.setAutoCommit(false);
+            lock.executeQuery("SELECT id FROM campaign_delivery WHERE customer_id <= 4 AND campaign_id = " + campaign + " FOR UPDATE")
+                    .close();
+            execution = operator().start("campaign-send", parameters);
+            awaitCommitWaiting();
+            Thread.sleep(500);
+            assertEquals(0, smtp.getReceivedMessages().length, "nothing delivered before the first group's commit");
+            // customer 3, whose message waits for its commit (with others: in the waiting group or the next), withdraws
+            update("UPDATE commerce_customer SET marketing_state = 'UNSUBSCRIBED', consent_updated_at = UTC_TIMESTAMP(3) "
+                    + "WHERE customer_id = 3 AND store_id = " + store.storeId());
+            holder.rollback();
+        }
+        JobExecution run = await(execution);
+
+        assertEquals(BatchStatus.COMPLETED, run.getBatchStatus());
+        assertEquals("SENT=7 SKIPPED_CONSENT=1 FAILED=0", run.getExitStatus());
+        Map<String, MimeMessage> received = received();
+        assertEquals(7, smtp.getReceivedMessages().length, "one message per consenting recipient: " + received.keySet());
+        assertFalse(received.containsKey("customer3@example.com"), "nothing for the customer who withdrew: " + received.keySet());
+        Map<Long, String> statuses = deliveries(campaign);
+        for (long customer = 1; customer <= 8; customer++) {
+            assertEquals(customer == 3 ? "SKIPPED_CONSENT" : "SENT", statuses.get(customer), "customer " + customer);
+        }
         assertEquals("SENT", column("SELECT status FROM campaign WHERE id = " + campaign));
     }
 
