@@ -133,7 +133,7 @@ public class CampaignMessages extends AbstractBatchlet {
             }
             SendRate rate = new SendRate(rate(connection, run.workspaceId(), campaign.storeId()));
             Deliveries deliveries = new Deliveries(run);
-            Crew crew = new Crew(run, campaign.storeId(), deliveries, new GroupCommit(database.dataSource(), deliveries),
+            Crew crew = new Crew(run, campaign.storeId(), deliveries, new GroupCommit(database.dataSource(), deliveries, connections),
                     keyring.vault(), mail.session(), rate);
             try {
                 crew.start(threads.executor(), letters);

@@ -45,6 +45,8 @@ final class GroupCommit implements Runnable {
     }
 
     private static final long POLL_MILLIS = 100;
+    /** How long the committer waits for more senders to join a group it has begun, at most. */
+    private static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(2000);
     private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
 
     private final DataSource dataSource;
@@ -57,9 +59,13 @@ final class GroupCommit implements Runnable {
     private int largest;
     private long redone;
 
-    GroupCommit(DataSource dataSource, Deliveries deliveries) {
+    private final int senders;
+
+    /** The committer of {@code senders} parallel senders: a group is committed once all of them wait, or soon after the first. */
+    GroupCommit(DataSource dataSource, Deliveries deliveries, int senders) {
         this.dataSource = dataSource;
         this.deliveries = deliveries;
+        this.senders = Math.max(1, senders);
     }
 
     /**
@@ -136,7 +142,7 @@ final class GroupCommit implements Runnable {
                 }
                 group.clear();
                 group.add(first);
-                queue.drainTo(group);
+                gather(group);
                 Exception failure = broken;
                 if (failure != null) {
                     fail(group, failure);
@@ -151,6 +157,30 @@ final class GroupCommit implements Runnable {
                 } catch (SQLException e) {
                     LOG.log(Level.FINE, "The group committer's connection closed with {0}", e.getClass().getName());
                 }
+            }
+        }
+    }
+
+    /**
+     * Adds to {@code group} what is queued, and waits a moment (at most {@link #GATHER_NANOS}) for the other senders'
+     * marks until each sender has one in it: fewer, larger transactions, each with one durable commit. A sender never
+     * waits longer than that for its group to start.
+     */
+    private void gather(List<Request> group) {
+        queue.drainTo(group);
+        long deadline = System.nanoTime() + GATHER_NANOS;
+        long left;
+        while (group.size() < senders && !closed && (left = deadline - System.nanoTime()) > 0) {
+            try {
+                Request next = queue.poll(left, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    return;
+                }
+                group.add(next);
+                queue.drainTo(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
