@@ -12,7 +12,6 @@ import com.signalops.approvals.domain.ProposalSource;
 import com.signalops.approvals.domain.ReviewedContent;
 import com.signalops.approvals.domain.SubjectKind;
 import com.signalops.approvals.service.Approvals;
-import com.signalops.approvals.service.OutreachRulesReader;
 import com.signalops.audit.domain.ActorType;
 import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.domain.AuditEntry;
@@ -26,6 +25,7 @@ import com.signalops.outreach.domain.Campaign;
 import com.signalops.outreach.domain.Segment;
 import com.signalops.outreach.domain.SegmentDefinition;
 import com.signalops.outreach.service.Campaigns;
+import com.signalops.outreach.service.OutreachSettings;
 import com.signalops.outreach.service.Segments;
 import com.signalops.shared.BusinessException;
 import com.signalops.shared.ForbiddenException;
@@ -63,7 +63,7 @@ public class AiSuggestionSteps {
     private DirectoryService directory;
 
     @EJB
-    private OutreachRulesReader rules;
+    private OutreachSettings settings;
 
     @EJB
     private Segments segments;
@@ -147,7 +147,7 @@ public class AiSuggestionSteps {
     }
 
     private void requireOn(Person who, boolean providerConfigured) {
-        if (!rules.of(who.workspaceId()).aiEnabled()) {
+        if (!settings.rules(who.workspaceId()).aiEnabled()) {
             throw new BusinessException("ai.off", "AI suggestions are off in this workspace (Outreach settings)");
         }
         if (!providerConfigured) {

@@ -13,6 +13,8 @@ import java.time.Instant;
 /** One approver's decision on a request, with the hash of what they saw; at most one per approver and request. */
 @Entity
 @Table(name = "approval_decision")
+@NamedQuery(name = "ApprovalDecision.findRequestsDecidedBy", query = "select d.requestId from ApprovalDecision d "
+        + "where d.approverId = :approverId and d.requestId in :requestIds")
 @NamedQuery(name = "ApprovalDecision.findByRequest", query = "select d from ApprovalDecision d where d.requestId = :requestId order by d.id")
 public class ApprovalDecision extends TenantOwned {
 

@@ -23,6 +23,7 @@ import com.signalops.outreach.domain.Segment;
 import com.signalops.outreach.domain.SegmentExport;
 import com.signalops.privacy.domain.DataExport;
 import com.signalops.outreach.service.Audiences;
+import com.signalops.outreach.service.OutreachSettings;
 import com.signalops.shared.BusinessException;
 import com.signalops.shared.ForbiddenException;
 import com.signalops.shared.NotFoundException;
@@ -43,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Maker-checker approval of every outward action. A request binds the {@link ReviewedContent} hash of the subject's
@@ -70,7 +72,7 @@ public class Approvals {
     private Audiences audiences;
 
     @EJB
-    private OutreachRulesReader rules;
+    private OutreachSettings settings;
 
     private Clock clock = Clock.systemUTC();
 
@@ -97,13 +99,13 @@ public class Approvals {
                 .setParameter("subjectId", subjectId).getResultList().isEmpty()) {
             throw new BusinessException("approval.open-exists", "An approval of this " + kind.name().toLowerCase() + " is asked for already");
         }
-        OutreachRules settings = rules.of(who.workspaceId());
+        OutreachRules rules = settings.rules(who.workspaceId());
         int count = count(subject);
         byte[] hash = subject.content().hash(count);
         Instant now = clock.instant();
         boolean personal = subject.export() != null ? subject.export().personalData() : personalData;
         ApprovalRequest request = new ApprovalRequest(subject.storeId(), kind, subjectId, subject.version(), source, who.userId(), now, hash,
-                count, settings.approversFor(count), personal, settings.approvalLifetime());
+                count, rules.approversFor(count), personal, rules.approvalLifetime());
         em.persist(request);
         em.flush();
         Map<String, Object> after = describe(request);
@@ -127,7 +129,7 @@ public class Approvals {
         em.flush();
         long approvals = decisions(request).stream().filter(d -> d.decision() == ApprovalDecision.Decision.APPROVE).count();
         if (approvals >= request.approvalsRequired()) {
-            request.approve(now, rules.of(who.workspaceId()).approvalLifetime());
+            request.approve(now, settings.rules(who.workspaceId()).approvalLifetime());
             if (subject.campaign() != null) {
                 int frozen = audiences.freezeDeliveries(subject.workspaceId(), subject.segment(), subject.campaign().id());
                 if (frozen != request.recipientCount()) {
@@ -192,9 +194,15 @@ public class Approvals {
         if (stores.isEmpty()) {
             return List.of();
         }
-        return em.createNamedQuery("ApprovalRequest.findPendingInStores", ApprovalRequest.class).setParameter("storeIds", stores)
-                .getResultList().stream().filter(r -> !r.requestedBy(who.userId()))
-                .filter(r -> decisions(r).stream().noneMatch(d -> d.approverId() == who.userId())).toList();
+        List<ApprovalRequest> pending = em.createNamedQuery("ApprovalRequest.findPendingInStores", ApprovalRequest.class)
+                .setParameter("storeIds", stores).getResultList().stream().filter(r -> !r.requestedBy(who.userId())).toList();
+        if (pending.isEmpty()) {
+            return pending;
+        }
+        Set<Long> decided = Set.copyOf(em.createNamedQuery("ApprovalDecision.findRequestsDecidedBy", Long.class)
+                .setParameter("approverId", who.userId()).setParameter("requestIds", pending.stream().map(ApprovalRequest::id).toList())
+                .getResultList());
+        return pending.stream().filter(r -> !decided.contains(r.id())).toList();
     }
 
     /** {@code who}'s own requests, newest first (at most 100). */

@@ -1,13 +1,13 @@
 package com.signalops.outreach.web;
 
 import com.signalops.ai.service.AiSuggestions;
-import com.signalops.approvals.service.OutreachRulesReader;
 import com.signalops.audit.domain.AuditAction;
 import com.signalops.audit.web.ConsoleAudit;
 import com.signalops.identity.domain.Permission;
 import com.signalops.identity.web.ConsoleSession;
 import com.signalops.outreach.domain.Campaign;
 import com.signalops.outreach.service.Campaigns;
+import com.signalops.outreach.service.OutreachSettings;
 import com.signalops.shared.BusinessException;
 import com.signalops.web.ConsoleMessages;
 import jakarta.ejb.EJB;
@@ -31,7 +31,7 @@ public class CampaignProposalBacking {
     private AiSuggestions suggestions;
 
     @EJB
-    private OutreachRulesReader rules;
+    private OutreachSettings settings;
 
     @Inject
     private ConsoleSession session;
@@ -51,7 +51,7 @@ public class CampaignProposalBacking {
 
     /** Whether "Suggest with AI" is offered: the role may draft campaigns and the workspace turned AI suggestions on. */
     public boolean isSuggestable() {
-        return isProposable() && rules.of(session.getWorkspaceId()).aiEnabled();
+        return isProposable() && settings.rules(session.getWorkspaceId()).aiEnabled();
     }
 
     /**
