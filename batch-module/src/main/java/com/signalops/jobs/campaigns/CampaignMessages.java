@@ -12,6 +12,7 @@ import com.signalops.integration.service.VaultKeyring;
 import com.signalops.outreach.domain.CampaignMessage;
 import com.signalops.outreach.domain.SendRate;
 import com.signalops.outreach.domain.UnsubscribeToken;
+import com.signalops.outreach.service.CampaignRateDefault;
 import com.signalops.outreach.service.UnsubscribeKey;
 import com.signalops.shared.ApplicationDatabase;
 import com.signalops.shared.ApplicationThreads;
@@ -75,10 +76,8 @@ import org.eclipse.microprofile.config.Config;
 @Dependent
 public class CampaignMessages extends AbstractBatchlet {
 
-    static final String RATE_VARIABLE = "SIGNALOPS_CAMPAIGN_RATE_PER_MINUTE";
     static final String CONNECTIONS_VARIABLE = "SIGNALOPS_CAMPAIGN_CONNECTIONS";
     static final String CONSOLE_URL_VARIABLE = "SIGNALOPS_CONSOLE_URL";
-    static final int DEFAULT_RATE = 600;
     static final int DEFAULT_CONNECTIONS = 8;
     static final int MAX_CONNECTIONS = 64;
     private static final int PAGE = 500;
@@ -106,6 +105,9 @@ public class CampaignMessages extends AbstractBatchlet {
 
     @Inject
     private Config config;
+
+    @Inject
+    private CampaignRateDefault rateDefault;
 
     /** The job parameter {@code connections}: how many SMTP connections send at once (empty: the configured default). */
     @Inject
@@ -204,7 +206,7 @@ public class CampaignMessages extends AbstractBatchlet {
                 }
             }
         }
-        return config.getOptionalValue(RATE_VARIABLE, Integer.class).orElse(DEFAULT_RATE);
+        return rateDefault.perMinute();
     }
 
     /** The campaign SENT with its counts and the campaign.send record, in one transaction, once nothing is pending. */
